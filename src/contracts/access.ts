@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { IdSchema, RoleSchema, nonEmptyText, text } from './common.ts';
+
+export const LoginSchema = z.object({
+  email: nonEmptyText(254),
+  password: text(200).min(1),
+  org: text(64).optional(),
+});
+
+export const SessionInfoSchema = z.object({
+  user: z.object({
+    id: IdSchema,
+    email: z.string(),
+    role: RoleSchema,
+    employeeId: IdSchema.nullable(),
+    name: z.string().nullable(),
+  }),
+  org: z.object({ id: IdSchema, slug: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+export const CreateApiKeySchema = z.object({
+  role: RoleSchema,
+  employeeId: IdSchema.optional(),
+  name: nonEmptyText(120),
+});
+export const CreatedApiKeySchema = z.object({ id: IdSchema, key: z.string() });
+
+export const ApiKeySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  role: RoleSchema,
+  employeeId: IdSchema.nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+export const CreateUserSchema = z.object({
+  email: z.email().max(254),
+  password: text(200).min(10, 'at least 10 characters'),
+  role: RoleSchema,
+  employeeId: IdSchema.optional(),
+});
+export const UserSchema = z.object({
+  id: IdSchema,
+  email: z.string(),
+  role: RoleSchema,
+  employeeId: IdSchema.nullable(),
+  disabled: z.boolean(),
+});
+
+export const AuditEntrySchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorType: z.string(),
+  actorId: z.string().nullable(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});

@@ -1,0 +1,5 @@
+// The access module's public surface: other modules and the CLI import from here only.
+export { registerAccessRoutes } from './access.routes.ts';
+export { createAuthenticator } from './access.authenticator.ts';
+export { insertApiKey } from './api-keys.service.ts';
+export { insertUser } from './users.service.ts';

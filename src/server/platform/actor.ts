@@ -1,0 +1,16 @@
+/** Who is calling: a logged-in user or an API key, always inside one organisation. */
+export type Role = 'admin' | 'manager' | 'employee' | 'partner';
+
+export const ROLES: readonly Role[] = ['admin', 'manager', 'employee', 'partner'];
+
+export interface Actor {
+  orgId: string;
+  kind: 'user' | 'api_key';
+  /** The user's or the API key's id: what the audit log records as "who". */
+  id: string;
+  role: Role;
+  /** The employee this account acts as; the root of a manager's or employee's data scope. */
+  employeeId: string | null;
+  /** Set for cookie sessions, which must echo it in X-CSRF-Token on writes. */
+  session?: { id: string; csrfToken: string };
+}

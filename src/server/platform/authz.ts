@@ -1,0 +1,26 @@
+import type { Actor } from './actor.ts';
+import { forbidden } from './errors.ts';
+
+/**
+ * Role-level permissions: can(actor, action). One rule per line; data scope
+ * (a manager's subtree, an employee's own records) is applied by each service's
+ * queries, since it depends on the rows.
+ */
+const rules = {
+  'org.read': (a: Actor) => a.role !== 'partner',
+  'org.write': (a: Actor) => a.role === 'admin',
+  'apiKey.create': (a: Actor) => a.role === 'admin',
+  'user.manage': (a: Actor) => a.role === 'admin',
+  'audit.read': (a: Actor) => a.role === 'admin',
+} satisfies Record<string, (a: Actor) => boolean>;
+
+export type Action = keyof typeof rules;
+
+export function can(actor: Actor, action: Action): boolean {
+  return rules[action](actor);
+}
+
+/** Throws 403 forbidden unless the actor may perform the action. */
+export function authorize(actor: Actor, action: Action): void {
+  if (!can(actor, action)) throw forbidden(`your role (${actor.role}) may not ${action}`);
+}

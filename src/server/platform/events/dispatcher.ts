@@ -1,0 +1,228 @@
+/**
+ * The read side of the outbox: delivers committed events to the handlers
+ * registered for their name, each handler exactly once per event.
+ *
+ * A handler runs in a tenant transaction for the event's organisation that
+ * also appends the handler's name to `handled_by`; both commit together or not
+ * at all, so a retry never repeats a handler that already succeeded, even when
+ * two processes race for the same event.
+ */
+import type { Clock } from '../clock.ts';
+import type { Database, Tx } from '../db/database.ts';
+import { onEventCommitted, type Event } from './outbox.ts';
+
+/** Reacts to one event inside a transaction of the event's organisation; throw to have it retried. */
+export type EventHandler<T = unknown> = (event: Event<T>, tx: Tx) => Promise<void>;
+
+/** The part of pino's (and Fastify's) logger we use. */
+export interface Logger {
+  error(obj: object, msg?: string): void;
+  warn?(obj: object, msg?: string): void;
+  info?(obj: object, msg?: string): void;
+}
+
+export interface EventBusOptions {
+  /** Claims (deliveries) of one event before it is left, with last_error, for an admin. */
+  maxAttempts?: number;
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  /** How long a claimed event is hidden from other processes; it is picked up again after a crash. */
+  leaseMs?: number;
+  /** Safety-net poll for events whose wake-up was lost (crash between commit and dispatch). */
+  pollMs?: number;
+  batchSize?: number;
+}
+
+export interface DrainResult {
+  /** Events claimed and processed. */
+  events: number;
+  /** Events on which every handler has now succeeded. */
+  completed: number;
+  /** Handler runs that failed (each will be retried after backoff, up to maxAttempts). */
+  failures: number;
+}
+
+interface OutboxRow {
+  org_id: string;
+  id: number;
+  name: string;
+  payload: unknown;
+  created_at: Date;
+  handled_by: string[];
+  attempts: number;
+}
+
+const consoleLogger: Logger = { error: (obj, msg) => console.error(msg, obj) };
+
+/** Delivers outbox events to handlers by name: on demand with `drain()`, or continuously after `start()`. */
+export class EventBus {
+  private readonly handlers = new Map<string, Map<string, EventHandler>>();
+  private readonly options: Required<EventBusOptions>;
+  private isRunning = false;
+  private isStopping = false;
+  private wakeAgain = false;
+  private current: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private stopListening: (() => void) | undefined;
+
+  constructor(
+    private readonly db: Database,
+    private readonly clock: Clock,
+    private readonly logger: Logger = consoleLogger,
+    options: EventBusOptions = {},
+  ) {
+    this.options = {
+      maxAttempts: 10,
+      baseBackoffMs: 1000,
+      maxBackoffMs: 3_600_000,
+      leaseMs: 300_000,
+      pollMs: 500,
+      batchSize: 100,
+      ...options,
+    };
+  }
+
+  /** Subscribes a named handler; the name is what `handled_by` records, so keep it stable across releases. */
+  on<T>(eventName: string, handlerName: string, handler: EventHandler<T>): this {
+    const byName = this.handlers.get(eventName) ?? new Map<string, EventHandler>();
+    if (byName.has(handlerName)) throw new Error(`handler '${handlerName}' is already registered for '${eventName}'`);
+    byName.set(handlerName, handler as EventHandler);
+    this.handlers.set(eventName, byName);
+    return this;
+  }
+
+  /** Processes every event due now, batch by batch, until none is left (tests call it directly). */
+  async drain(): Promise<DrainResult> {
+    const total: DrainResult = { events: 0, completed: 0, failures: 0 };
+    while (!this.isStopping) {
+      const batch = await this.claimBatch();
+      if (batch.length === 0) break;
+      const completed: OutboxRow[] = [];
+      for (const row of batch) {
+        const failures = await this.deliver(row);
+        total.failures += failures;
+        if (failures === 0) completed.push(row);
+      }
+      await this.markDone(completed);
+      total.events += batch.length;
+      total.completed += completed.length;
+    }
+    return total;
+  }
+
+  /** Begins dispatching: at once on every commit that published an event, and on a poll. */
+  start(): void {
+    if (this.isRunning) return;
+    this.isRunning = true;
+    this.stopListening = onEventCommitted(() => this.wake());
+    this.wake();
+  }
+
+  /** Stops dispatching and waits for the batch in hand to finish. */
+  async stop(): Promise<void> {
+    this.isRunning = false;
+    this.isStopping = true;
+    this.stopListening?.();
+    clearTimeout(this.timer);
+    await this.current;
+    this.isStopping = false;
+  }
+
+  private wake(): void {
+    if (!this.isRunning) return;
+    if (this.current) {
+      this.wakeAgain = true; // a commit landed mid-drain; drain once more when this one ends
+      return;
+    }
+    clearTimeout(this.timer);
+    this.current = this.loop();
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        this.wakeAgain = false;
+        await this.drain();
+      } while (this.wakeAgain && this.isRunning);
+    } catch (err) {
+      this.logger.error({ err }, 'event dispatch failed; will retry on the next poll');
+    }
+    this.current = undefined;
+    if (this.isRunning) this.timer = setTimeout(() => this.wake(), this.options.pollMs).unref();
+  }
+
+  /** Takes due events and hides them from other processes for the lease, counting the attempt. */
+  private async claimBatch(): Promise<OutboxRow[]> {
+    const now = this.clock.now();
+    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
+    const rows = await this.db.system((tx) =>
+      tx.query<OutboxRow>(
+        `UPDATE outbox_events SET attempts = attempts + 1, next_attempt_at = $2
+          WHERE (org_id, id) IN (
+            SELECT org_id, id FROM outbox_events
+             WHERE done_at IS NULL AND attempts < $3 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+             ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+          RETURNING org_id, id, name, payload, created_at, handled_by, attempts`,
+        [now, leaseUntil, this.options.maxAttempts, this.options.batchSize],
+      ),
+    );
+    return rows.sort((a, b) => a.id - b.id);
+  }
+
+  /** Runs each handler not yet recorded in `handled_by`; returns how many failed. */
+  private async deliver(row: OutboxRow): Promise<number> {
+    const event: Event = { id: row.id, orgId: row.org_id, name: row.name, payload: row.payload, createdAt: row.created_at };
+    const errors: string[] = [];
+    for (const [handlerName, handler] of this.handlers.get(row.name) ?? []) {
+      if (row.handled_by.includes(handlerName)) continue;
+      try {
+        await this.db.tenant(event.orgId, async (tx) => {
+          // Marking first takes the row lock: a racing process waits here, then sees the mark and skips.
+          const marked = await tx.query(
+            `UPDATE outbox_events SET handled_by = array_append(handled_by, $3)
+              WHERE org_id = $1 AND id = $2 AND NOT ($3 = ANY (handled_by)) RETURNING id`,
+            [event.orgId, event.id, handlerName],
+          );
+          if (marked.length > 0) await handler(event, tx);
+        });
+      } catch (err) {
+        errors.push(`${handlerName}: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(
+          { err, eventId: event.id, event: event.name, orgId: event.orgId, handler: handlerName, attempt: row.attempts },
+          'event handler failed',
+        );
+      }
+    }
+    if (errors.length > 0) await this.scheduleRetry(row, errors.join('\n'));
+    return errors.length;
+  }
+
+  private async scheduleRetry(row: OutboxRow, lastError: string): Promise<void> {
+    const { maxAttempts, baseBackoffMs, maxBackoffMs } = this.options;
+    const isGivingUp = row.attempts >= maxAttempts;
+    const delay = Math.min(baseBackoffMs * 2 ** (row.attempts - 1), maxBackoffMs);
+    const retryAt = isGivingUp ? null : new Date(this.clock.now().getTime() + delay);
+    await this.db.system((tx) =>
+      tx.query(`UPDATE outbox_events SET next_attempt_at = $3, last_error = $4 WHERE org_id = $1 AND id = $2`, [
+        row.org_id,
+        row.id,
+        retryAt,
+        lastError,
+      ]),
+    );
+    if (isGivingUp) {
+      this.logger.error({ eventId: row.id, event: row.name, orgId: row.org_id, attempts: row.attempts }, 'event handling gave up');
+    }
+  }
+
+  private async markDone(rows: OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.system((tx) =>
+      tx.query(
+        `UPDATE outbox_events SET done_at = $1, next_attempt_at = NULL, last_error = NULL
+          WHERE (org_id, id) IN (SELECT * FROM unnest($2::uuid[], $3::bigint[]))`,
+        [this.clock.now(), rows.map((r) => r.org_id), rows.map((r) => r.id)],
+      ),
+    );
+  }
+}

@@ -1,0 +1,131 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { registerAuthentication, type Authenticator } from './authenticate.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerJsonParser } from './json-body.ts';
+
+export type HttpApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface HttpOptions {
+  authenticator: Authenticator;
+  logLevel?: string;
+  /** Folder with the built web app; served at / with SPA fallback when present. */
+  webDir?: string;
+}
+
+/**
+ * The Fastify app every module registers routes on: zod contracts, OpenAPI,
+ * security headers, rate limits, one error format, authentication.
+ */
+export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Ids in our URLs are UUIDs; anything longer is noise or an attack.
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerJsonParser(app);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> elements at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Cross-origin isolation headers would block the docs page's assets for no gain here.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError(429, 'rate_limited', `too many requests, try again in ${Math.ceil(ctx.ttl / 1000)} s`),
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lodestar API', version: '1.0.0', description: 'Experience management: listen, understand, act, recognise.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'an API key from POST /api/v1/api-keys' },
+          session: { type: 'apiKey', in: 'cookie', name: '__Host-lodestar_session' },
+        },
+      },
+      security: [{ apiKey: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', staticCSP: true });
+  app.get('/api/v1/openapi.json', { config: { auth: false }, schema: { hide: true } }, () => app.swagger());
+
+  registerAuthentication(app, options.authenticator);
+  if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
+  else registerApiNotFound(app);
+  return app as unknown as HttpApp;
+}
+
+async function serveWeb(app: FastifyInstance, webDir: string): Promise<void> {
+  await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
+  const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+  app.get('/', { config: { auth: false }, schema: { hide: true } }, (_req, reply) => reply.type('text/html').send(indexHtml));
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+      // Hashed assets live under /assets; any other path is a client-side route.
+      if (req.url.startsWith('/assets/')) return reply.status(404).send('not found');
+      return reply.type('text/html').send(indexHtml);
+    }
+    return sendNotFound(reply);
+  });
+}
+
+function registerApiNotFound(app: FastifyInstance): void {
+  app.setNotFoundHandler((_req, reply) => sendNotFound(reply));
+}
+
+function sendNotFound(reply: import('fastify').FastifyReply) {
+  return reply.status(404).send({ error: { code: 'not_found', message: 'no such route' } });
+}

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
+
+/**
+ * Replaces Fastify's JSON parser: rejects prototype-poisoning keys and NUL
+ * bytes (which PostgreSQL refuses) at the door with a 400, so no hostile body
+ * reaches a service.
+ */
+export function registerJsonParser(app: FastifyInstance): void {
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const raw = body as string;
+    if (raw.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(raw, rejectHostile));
+    } catch (err) {
+      if (err instanceof AppError) return done(err, undefined);
+      done(new AppError(400, 'invalid_json', 'the body is not valid JSON'), undefined);
+    }
+  });
+}
+
+function rejectHostile(this: unknown, key: string, value: unknown): unknown {
+  if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)) {
+    throw new AppError(400, 'invalid_json', `the key "${key}" is not allowed`);
+  }
+  if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) {
+    throw new AppError(400, 'invalid_json', 'NUL bytes are not allowed in text');
+  }
+  return value;
+}
