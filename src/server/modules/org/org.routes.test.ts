@@ -51,7 +51,7 @@ describe('units', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await get(org.adminKey, `/api/v1/units?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await get(org.adminKey, `/api/v1/units?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json();
       seen.push(...page.items.map((u: { id: string }) => u.id));
       cursor = page.nextCursor;
     } while (cursor);

@@ -151,8 +151,12 @@ export class EventBus {
     if (this.isRunning) this.timer = setTimeout(() => this.wake(), this.options.pollMs).unref();
   }
 
-  /** Takes due events and hides them from other processes for the lease, counting the attempt. */
+  /**
+   * Takes due events this process has handlers for and hides them from other processes for the lease,
+   * counting the attempt. Events nobody here subscribes to stay pending for a process that does.
+   */
   private async claimBatch(): Promise<OutboxRow[]> {
+    if (this.handlers.size === 0) return [];
     const now = this.clock.now();
     const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
     const rows = await this.db.system((tx) =>
@@ -161,9 +165,10 @@ export class EventBus {
           WHERE (org_id, id) IN (
             SELECT org_id, id FROM outbox_events
              WHERE done_at IS NULL AND attempts < $3 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
+               AND name = ANY ($5::text[])
              ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
           RETURNING org_id, id, name, payload, created_at, handled_by, attempts`,
-        [now, leaseUntil, this.options.maxAttempts, this.options.batchSize],
+        [now, leaseUntil, this.options.maxAttempts, this.options.batchSize, [...this.handlers.keys()]],
       ),
     );
     return rows.sort((a, b) => a.id - b.id);

@@ -59,7 +59,7 @@ export function sessionToken(req: FastifyRequest): string | undefined {
  */
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.routeOptions.config?.auth === false) return;
+    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/v1/docs') || req.routeOptions.config?.auth === false) return;
     const header = req.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

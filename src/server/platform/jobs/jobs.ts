@@ -266,9 +266,8 @@ export class JobRunner {
     const now = this.clock.now().getTime();
     const { baseBackoffMs, maxBackoffMs } = this.options;
     const canRetry = row.attempts < row.max_attempts;
-    const interval = row.repeat_every_ms;
-    if (canRetry || interval !== null) {
-      const delay = canRetry ? Math.min(baseBackoffMs * 2 ** (row.attempts - 1), maxBackoffMs) : interval!;
+    const delay = canRetry ? Math.min(baseBackoffMs * 2 ** (row.attempts - 1), maxBackoffMs) : row.repeat_every_ms;
+    if (delay !== null) {
       await this.settle(row, `status = 'queued', run_at = $3, attempts = $4, last_error = $5`, [
         new Date(now + delay),
         canRetry ? row.attempts : 0,

@@ -1,0 +1,45 @@
+import { createServer, WEB_DIR } from '../server/main.ts';
+import type { Config } from '../server/platform/config.ts';
+import { openDatabase } from '../server/platform/db/open-database.ts';
+import { seedDemo } from '../server/demo/seed-demo.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** `lodestar start`: migrate, seed the demo into an empty database, serve, and shut down cleanly on a signal. */
+export async function runStart(config: Config): Promise<void> {
+  const started = performance.now();
+  const { db } = await openDatabase(config);
+  const server = await createServer(config, db, { webDir: WEB_DIR });
+  const [{ count }] = (await db.system((tx) => tx.query<{ count: number }>('SELECT count(*)::int AS count FROM organisations'))) as [
+    { count: number },
+  ];
+  const demo = count === 0 ? await seedDemo(server.ctx) : null;
+  const address = await server.app.listen({ port: config.PORT, host: config.HOST });
+  const url = address.replace('://127.0.0.1', '://localhost');
+
+  const lines = [
+    '',
+    `  Lodestar 北极星 is running at ${url}`,
+    `  database: ${db.kind === 'pglite' ? `PGlite in ${path.resolve(config.LODESTAR_DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  API docs: ${url}/api/v1/docs`,
+    `  started in ${Math.round(performance.now() - started)} ms`,
+  ];
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) lines.push('  (web app not built: run `npm run build:web`; the API works without it)');
+  if (demo) {
+    lines.push('', '  Created the demo organisation 星辰零售 (Xingchen Retail). Log in with:');
+    for (const l of demo.logins) lines.push(`    ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`received ${signal}, shutting down`);
+    await server.app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,63 @@
+import type { AppContext } from '../platform/context.ts';
+import { insertUser } from '../modules/access/index.ts';
+import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
+import { DEMO_EMPLOYEES, DEMO_ORG, DEMO_PASSWORD, DEMO_POSITIONS, DEMO_SLUG, DEMO_UNITS } from './demo-org.ts';
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: string;
+  name: string;
+}
+
+export interface DemoResult {
+  created: boolean;
+  orgId: string;
+  logins: DemoLogin[];
+}
+
+/** The logins of the demo organisation, for printing at start. */
+export const demoLogins = (): DemoLogin[] =>
+  DEMO_EMPLOYEES.filter((e) => e.login).map((e) => ({ email: e.login!.email, password: DEMO_PASSWORD, role: e.login!.role, name: e.name }));
+
+/**
+ * Creates the demo organisation (slug `demo`) unless it exists. Idempotent, so
+ * `npm start` can call it on every boot of an empty database.
+ */
+export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
+  const existing = await findOrganisationBySlug(ctx, DEMO_SLUG);
+  if (existing) return { created: false, orgId: existing.id, logins: demoLogins() };
+  const org = await createOrganisation(ctx, { slug: DEMO_SLUG, ...DEMO_ORG });
+  await ctx.db.tenant(org.id, async (tx) => {
+    const unitIds = new Map<string, string>();
+    for (const u of DEMO_UNITS) {
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO units (org_id, name, name_en, kind, parent_id) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [org.id, u.name, u.nameEn, u.kind, u.parent ? unitIds.get(u.parent) : null],
+      );
+      unitIds.set(u.key, row!.id);
+    }
+    const positionIds = new Map<string, string>();
+    for (const p of DEMO_POSITIONS) {
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO positions (org_id, name, name_en, compensation_limit, currency, compensation_types, exemption_allowed)
+         VALUES ($1, $2, $3, $4, 'CNY', $5, $6) RETURNING id`,
+        [org.id, p.name, p.nameEn, p.limit, p.types, p.exemption],
+      );
+      positionIds.set(p.key, row!.id);
+    }
+    const employeeIds = new Map<string, string>();
+    for (const e of DEMO_EMPLOYEES) {
+      const [row] = await tx.query<{ id: string }>(
+        `INSERT INTO employees (org_id, name, email, unit_id, position_id, manager_id) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [org.id, e.name, e.login?.email ?? `${e.key}@demo.lodestar.local`, unitIds.get(e.unit), positionIds.get(e.position), e.manager ? employeeIds.get(e.manager) : null],
+      );
+      employeeIds.set(e.key, row!.id);
+    }
+    for (const e of DEMO_EMPLOYEES) {
+      if (!e.login) continue;
+      await insertUser(ctx, tx, null, { email: e.login.email, password: DEMO_PASSWORD, role: e.login.role, employeeId: employeeIds.get(e.key) });
+    }
+  });
+  return { created: true, orgId: org.id, logins: demoLogins() };
+}

@@ -1,0 +1,37 @@
+import { lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
+import { AppLayout } from './AppLayout.tsx';
+import { HOME_PATH } from './navigation.tsx';
+import { RequireAuth } from './RequireAuth.tsx';
+
+const UnitsPage = lazy(() => import('../features/org/UnitsPage.tsx').then((m) => ({ default: m.UnitsPage })));
+const PositionsPage = lazy(() =>
+  import('../features/org/PositionsPage.tsx').then((m) => ({ default: m.PositionsPage })),
+);
+const EmployeesPage = lazy(() =>
+  import('../features/org/EmployeesPage.tsx').then((m) => ({ default: m.EmployeesPage })),
+);
+
+/** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to={HOME_PATH} replace />} />
+        <Route path="org/units" element={<UnitsPage />} />
+        <Route path="org/positions" element={<PositionsPage />} />
+        <Route path="org/employees" element={<EmployeesPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

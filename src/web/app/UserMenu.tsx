@@ -1,0 +1,59 @@
+import { App, Avatar, Dropdown, Tag, Typography, theme, type MenuProps } from 'antd';
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSession, useSignedIn } from './session.tsx';
+
+/** The avatar menu: who is signed in, with which role, and Log out. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { user } = useSignedIn();
+  const { logOut } = useSession();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+
+  const items: MenuProps['items'] = [
+    { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
+  ];
+
+  const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key !== 'logout') return;
+    logOut().then(
+      () => {
+        void message.success(t('header.loggedOut'));
+        void navigate('/login', { replace: true });
+      },
+      (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
+    );
+  };
+
+  return (
+    <Dropdown
+      menu={{ items, onClick }}
+      placement="bottomRight"
+      trigger={['click']}
+      popupRender={(menu) => (
+        <div
+          className="user-menu__panel"
+          style={{ background: token.colorBgElevated, boxShadow: token.boxShadowSecondary }}
+          data-testid="user-menu-panel"
+        >
+          <div className="user-menu__who">
+            <Typography.Text type="secondary">{t('header.signedInAs')}</Typography.Text>
+            <Typography.Text strong>{user.email}</Typography.Text>
+            <Tag color="blue" variant="filled">
+              {t(`roles.${user.role}`)}
+            </Tag>
+          </div>
+          {menu}
+        </div>
+      )}
+    >
+      <button type="button" className="user-menu__trigger" data-testid="user-menu">
+        <Avatar size="small" icon={<UserOutlined />} className="user-menu__avatar" />
+        <span className="user-menu__name">{user.name ?? user.email}</span>
+      </button>
+    </Dropdown>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { ApartmentOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import type { ParseKeys } from 'i18next';
+
+export interface NavItem {
+  path: string;
+  labelKey: ParseKeys;
+  icon: ReactNode;
+}
+
+export interface NavGroup {
+  key: string;
+  labelKey: ParseKeys;
+  items: NavItem[];
+}
+
+/** The side menu, grouped by capability. Add a group when a capability ships its first working page. */
+export const NAV_GROUPS: NavGroup[] = [
+  {
+    key: 'organisation',
+    labelKey: 'nav.organisation',
+    items: [
+      { path: '/org/units', labelKey: 'nav.units', icon: <ApartmentOutlined /> },
+      { path: '/org/positions', labelKey: 'nav.positions', icon: <IdcardOutlined /> },
+      { path: '/org/employees', labelKey: 'nav.employees', icon: <TeamOutlined /> },
+    ],
+  },
+];
+
+/** Where `/` and the brand link lead. */
+export const HOME_PATH = '/org/units';

@@ -1,0 +1,67 @@
+import { useState, type ReactNode } from 'react';
+import { Alert, Form, Modal, type FormInstance } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+interface FormModalProps<Values> {
+  open: boolean;
+  title: string;
+  form: FormInstance<Values>;
+  initialValues?: Partial<Values>;
+  onCancel: () => void;
+  /** Saves the validated values; a thrown error's message is shown in the dialog, which stays open. */
+  onSubmit: (values: Values) => Promise<void>;
+  children: ReactNode;
+}
+
+/** A modal with a vertical form: validates, saves, shows the API's error message, closes on success. */
+export function FormModal<Values extends object>(props: FormModalProps<Values>) {
+  const { open, title, form, initialValues, onCancel, onSubmit, children } = props;
+  const { t } = useTranslation();
+  const [isSaving, setIsSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = async () => {
+    let values: Values;
+    try {
+      values = await form.validateFields();
+    } catch {
+      return; // antd shows the field errors
+    }
+    setIsSaving(true);
+    setError(null);
+    try {
+      await onSubmit(values);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setIsSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={title}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      onOk={() => void save()}
+      onCancel={onCancel}
+      confirmLoading={isSaving}
+      afterClose={() => setError(null)}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        preserve={false}
+        disabled={isSaving}
+        onFinish={() => void save()}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
+}
