@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts', 'eslint/**/*.test.ts'],
     pool: 'forks',
     // Each file opens its own database; two workers match the CI machine's two cores.
     maxWorkers: 2,
