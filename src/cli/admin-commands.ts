@@ -3,6 +3,8 @@ import { systemClock } from '../server/platform/clock.ts';
 import type { AppContext } from '../server/platform/context.ts';
 import { openDatabase } from '../server/platform/db/open-database.ts';
 import { AppError } from '../server/platform/errors.ts';
+import { EventBus } from '../server/platform/events/index.ts';
+import { JobRunner } from '../server/platform/jobs/index.ts';
 import { insertApiKey } from '../server/modules/access/index.ts';
 import { findOrganisationBySlug } from '../server/modules/org/index.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
@@ -11,7 +13,8 @@ import { seedDemo } from '../server/demo/seed-demo.ts';
 async function withContext<T>(config: Config, fn: (ctx: AppContext, applied: string[]) => Promise<T>): Promise<T> {
   const { db, applied } = await openDatabase(config);
   try {
-    return await fn({ db, clock: systemClock, config }, applied);
+    const ctx = { db, clock: systemClock, config, events: new EventBus(db, systemClock), jobs: new JobRunner(db, systemClock) };
+    return await fn(ctx, applied);
   } finally {
     await db.close();
   }

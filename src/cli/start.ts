@@ -1,4 +1,4 @@
-import { createServer, WEB_DIR } from '../server/main.ts';
+import { createServer, startBackgroundWork, stopBackgroundWork, WEB_DIR } from '../server/main.ts';
 import type { Config } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db/open-database.ts';
 import { seedDemo } from '../server/demo/seed-demo.ts';
@@ -14,6 +14,7 @@ export async function runStart(config: Config): Promise<void> {
     { count: number },
   ];
   const demo = count === 0 ? await seedDemo(server.ctx) : null;
+  await startBackgroundWork(server.ctx);
   const address = await server.app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('://127.0.0.1', '://localhost');
 
@@ -37,6 +38,7 @@ export async function runStart(config: Config): Promise<void> {
     stopping = true;
     console.log(`received ${signal}, shutting down`);
     await server.app.close();
+    await stopBackgroundWork(server.ctx);
     await db.close();
     process.exit(0);
   };

@@ -4,9 +4,12 @@ import { systemClock, type Clock } from './platform/clock.ts';
 import type { Config } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import type { Database } from './platform/db/database.ts';
+import { registerAuthentication } from './platform/http/authenticate.ts';
 import { createHttpApp, type HttpApp } from './platform/http/app.ts';
 import { registerHealthRoute } from './platform/http/health.ts';
-import { createAuthenticator, registerAccessRoutes } from './modules/access/index.ts';
+import { EventBus } from './platform/events/index.ts';
+import { JobRunner } from './platform/jobs/index.ts';
+import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -18,15 +21,32 @@ export interface Server {
 
 /** Composes the platform and every capability module into one HTTP app. */
 export async function createServer(config: Config, db: Database, options: { clock?: Clock; webDir?: string } = {}): Promise<Server> {
-  const ctx: AppContext = { db, clock: options.clock ?? systemClock, config };
-  const app = await createHttpApp({
-    authenticator: createAuthenticator(ctx),
-    logLevel: config.LODESTAR_LOG_LEVEL,
-    webDir: options.webDir,
-  });
+  const clock = options.clock ?? systemClock;
+  const app = await createHttpApp({ logLevel: config.LODESTAR_LOG_LEVEL, webDir: options.webDir });
+  const ctx: AppContext = {
+    db,
+    clock,
+    config,
+    events: new EventBus(db, clock, app.log),
+    jobs: new JobRunner(db, clock, app.log),
+  };
+  registerAuthentication(app, createAuthenticator(ctx));
   registerHealthRoute(app, db);
   registerAccessRoutes(app, ctx);
+  registerAccessJobs(ctx);
   registerOrgRoutes(app, ctx);
   await app.ready();
   return { app, ctx };
+}
+
+/** Starts event dispatch and the job runner (tests drive them by hand with drain() and runDue()). */
+export async function startBackgroundWork(ctx: AppContext): Promise<void> {
+  await scheduleAccessJobs(ctx);
+  ctx.events.start();
+  ctx.jobs.start();
+}
+
+export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
+  await ctx.events.stop();
+  await ctx.jobs.stop();
 }

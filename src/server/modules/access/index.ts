@@ -3,3 +3,4 @@ export { registerAccessRoutes } from './access.routes.ts';
 export { createAuthenticator } from './access.authenticator.ts';
 export { insertApiKey } from './api-keys.service.ts';
 export { insertUser } from './users.service.ts';
+export { registerAccessJobs, scheduleAccessJobs } from './access.jobs.ts';

@@ -10,17 +10,12 @@
 import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import { onEventCommitted, type Event } from './outbox.ts';
+import type { Logger } from '../logger.ts';
 
 /** Reacts to one event inside a transaction of the event's organisation; throw to have it retried. */
 export type EventHandler<T = unknown> = (event: Event<T>, tx: Tx) => Promise<void>;
 
 /** The part of pino's (and Fastify's) logger we use. */
-export interface Logger {
-  error(obj: object, msg?: string): void;
-  warn?(obj: object, msg?: string): void;
-  info?(obj: object, msg?: string): void;
-}
-
 export interface EventBusOptions {
   /** Claims (deliveries) of one event before it is left, with last_error, for an admin. */
   maxAttempts?: number;

@@ -1,2 +1,2 @@
 export { publish, type Event, type PublishOptions } from './outbox.ts';
-export { EventBus, type EventHandler, type EventBusOptions, type DrainResult, type Logger } from './dispatcher.ts';
+export { EventBus, type EventHandler, type EventBusOptions, type DrainResult } from './dispatcher.ts';

@@ -20,8 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
-import { registerAuthentication, type Authenticator } from './authenticate.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerErrorHandler, sendError } from './error-handler.ts';
 import { registerJsonParser } from './json-body.ts';
 
 export type HttpApp = FastifyInstance<
@@ -33,7 +32,6 @@ export type HttpApp = FastifyInstance<
 >;
 
 export interface HttpOptions {
-  authenticator: Authenticator;
   logLevel?: string;
   /** Folder with the built web app; served at / with SPA fallback when present. */
   webDir?: string;
@@ -41,7 +39,7 @@ export interface HttpOptions {
 
 /**
  * The Fastify app every module registers routes on: zod contracts, OpenAPI,
- * security headers, rate limits, one error format, authentication.
+ * security headers, rate limits, one error format. main.ts adds authentication.
  */
 export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   const app = Fastify({
@@ -53,6 +51,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     trustProxy: false,
     // Ids in our URLs are UUIDs; anything longer is noise or an attack.
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: sendError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -103,7 +102,6 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
   app.get('/api/v1/openapi.json', { config: { auth: false }, schema: { hide: true } }, () => app.swagger());
 
-  registerAuthentication(app, options.authenticator);
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) await serveWeb(app, options.webDir);
   else registerApiNotFound(app);
   return app as unknown as HttpApp;

@@ -7,5 +7,4 @@ export {
   type EnqueueJobInput,
   type JobRunnerOptions,
   type RunDueResult,
-  type Logger,
 } from './jobs.ts';

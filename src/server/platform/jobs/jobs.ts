@@ -7,6 +7,7 @@
  */
 import { systemClock, type Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
+import type { Logger } from '../logger.ts';
 
 /** What a handler receives: one claimed job. `attempts` counts this run. */
 export interface Job<T = unknown> {
@@ -30,12 +31,6 @@ export interface JobContext {
 export type JobHandler<T = unknown> = (job: Job<T>, ctx: JobContext) => Promise<void>;
 
 /** The part of pino's (and Fastify's) logger we use. */
-export interface Logger {
-  error(obj: object, msg?: string): void;
-  warn?(obj: object, msg?: string): void;
-  info?(obj: object, msg?: string): void;
-}
-
 export interface EnqueueJobInput<T> {
   name: string;
   payload?: T;
