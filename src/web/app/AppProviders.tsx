@@ -23,7 +23,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
       theme={{
         algorithm: theme.defaultAlgorithm,
         token: { colorPrimary: BRAND_BLUE, borderRadius: 6 },
-        components: { Layout: { headerBg: '#ffffff', siderBg: '#ffffff', headerPadding: '0 24px' } },
+        components: {
+          Layout: { headerBg: '#ffffff', siderBg: '#ffffff', triggerBg: '#ffffff', triggerColor: '#595959', headerPadding: '0 24px' },
+        },
       }}
     >
       <AntApp>

@@ -1,7 +1,7 @@
 import { App, Avatar, Dropdown, Tag, Typography, theme, type MenuProps } from 'antd';
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useErrorMessage } from '../shared/api/use-error-message.ts';
 import { useSession, useSignedIn } from './session.tsx';
 
 /** The avatar menu: who is signed in, with which role, and Log out. */
@@ -10,8 +10,8 @@ export function UserMenu() {
   const { user } = useSignedIn();
   const { logOut } = useSession();
   const { message } = App.useApp();
-  const navigate = useNavigate();
   const { token } = theme.useToken();
+  const errorMessage = useErrorMessage();
 
   const items: MenuProps['items'] = [
     { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), danger: true },
@@ -19,12 +19,10 @@ export function UserMenu() {
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key !== 'logout') return;
+    // Once the session is gone, RequireAuth sends the user to /login.
     logOut().then(
-      () => {
-        void message.success(t('header.loggedOut'));
-        void navigate('/login', { replace: true });
-      },
-      (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
+      () => void message.success(t('header.loggedOut')),
+      (error: unknown) => void message.error(errorMessage(error)),
     );
   };
 

@@ -7,6 +7,8 @@ export type { SessionInfo };
 interface SessionContextValue {
   /** undefined while the first /auth/me probe runs, null when signed out. */
   session: SessionInfo | null | undefined;
+  /** True after the user logged out on purpose (not when the session expired): /login then forgets the page. */
+  hasLoggedOut: boolean;
   logIn: (input: { email: string; password: string; org?: string }) => Promise<SessionInfo>;
   logOut: () => Promise<void>;
 }
@@ -16,6 +18,7 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 /** Holds who is signed in, keeps the CSRF token for the API client, and drops the session on any 401. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo | null | undefined>(undefined);
+  const [hasLoggedOut, setHasLoggedOut] = useState(false);
 
   const adopt = useCallback((next: SessionInfo | null) => {
     setCsrfToken(next?.csrfToken ?? null);
@@ -43,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async ({ email, password, org }) => {
       const body = { email, password, ...(org ? { org } : {}) };
       const info = await apiRequest<SessionInfo>('POST', '/auth/login', { body, skipUnauthorizedHandler: true });
+      setHasLoggedOut(false);
       adopt(info);
       return info;
     },
@@ -55,11 +59,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     } finally {
+      setHasLoggedOut(true);
       adopt(null);
     }
   }, [adopt]);
 
-  const value = useMemo(() => ({ session, logIn, logOut }), [session, logIn, logOut]);
+  const value = useMemo(() => ({ session, hasLoggedOut, logIn, logOut }), [session, hasLoggedOut, logIn, logOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -4,6 +4,7 @@ import { LockOutlined, MailOutlined, ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { HOME_PATH } from '../../app/navigation.tsx';
+import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useSession } from '../../app/session.tsx';
 import { BrandMark } from '../../shared/ui/BrandMark.tsx';
 import { FullPageSpin } from '../../shared/ui/FullPageSpin.tsx';
@@ -27,6 +28,7 @@ export function LoginPage() {
   const { session, logIn } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
+  const errorMessage = useErrorMessage();
   const [error, setError] = useState<string | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const nextPath = safeNextPath(searchParams.get('next'));
@@ -41,7 +43,7 @@ export function LoginPage() {
       await logIn({ email: values.email.trim(), password: values.password, org: values.org?.trim() || undefined });
       void navigate(nextPath, { replace: true });
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorMessage(caught));
     } finally {
       setIsSubmitting(false);
     }

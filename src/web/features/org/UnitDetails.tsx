@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Flex, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
@@ -40,7 +40,7 @@ export function UnitDetails({ unit, unitsById, onSelect, onEdit, onAddChild }: U
   ];
 
   return (
-    <Space orientation="vertical" size={16} className="unit-details">
+    <Flex vertical gap={16} className="unit-details">
       <Card
         title={t('units.details')}
         data-testid="unit-details"
@@ -92,6 +92,6 @@ export function UnitDetails({ unit, unitsById, onSelect, onEdit, onAddChild }: U
           />
         )}
       </Card>
-    </Space>
+    </Flex>
   );
 }

@@ -118,6 +118,17 @@ export const en = {
     unitRequired: 'Please choose a unit',
     positionRequired: 'Please choose a position',
   },
+  errors: {
+    invalid_credentials: 'The email or password is wrong',
+    organisation_required: 'This email belongs to several organisations: please enter the organisation',
+    rate_limited: 'Too many attempts. Please wait a minute and try again',
+    unauthorized: 'Your session has ended. Please sign in again',
+    csrf_failed: 'This page is out of date. Please reload it and try again',
+    forbidden: 'You do not have permission to do this',
+    not_found: 'It no longer exists. Please reload the page',
+    conflict: 'A record with the same value already exists',
+    network_error: 'Cannot reach the server. Please check your connection',
+  },
   notFound: {
     title: 'Page not found',
     description: 'The page you are looking for does not exist or has moved.',

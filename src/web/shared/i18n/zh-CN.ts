@@ -120,6 +120,17 @@ export const zhCN: Messages = {
     unitRequired: '请选择所属单元',
     positionRequired: '请选择岗位',
   },
+  errors: {
+    invalid_credentials: '邮箱或密码错误',
+    organisation_required: '该邮箱属于多个组织，请填写组织标识',
+    rate_limited: '尝试次数过多，请稍等一分钟后再试',
+    unauthorized: '登录已失效，请重新登录',
+    csrf_failed: '页面已过期，请刷新后重试',
+    forbidden: '您没有执行此操作的权限',
+    not_found: '该记录已不存在，请刷新页面',
+    conflict: '已存在相同的记录',
+    network_error: '无法连接服务器，请检查网络',
+  },
   notFound: {
     title: '页面不存在',
     description: '您访问的页面不存在或已被移动。',

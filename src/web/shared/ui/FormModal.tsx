@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useErrorMessage } from '../api/use-error-message.ts';
 
 interface FormModalProps<Values> {
   open: boolean;
@@ -17,6 +18,7 @@ interface FormModalProps<Values> {
 export function FormModal<Values extends object>(props: FormModalProps<Values>) {
   const { open, title, form, initialValues, onCancel, onSubmit, children } = props;
   const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -32,7 +34,7 @@ export function FormModal<Values extends object>(props: FormModalProps<Values>) 
     try {
       await onSubmit(values);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
+      setError(errorMessage(caught));
     } finally {
       setIsSaving(false);
     }
@@ -49,7 +51,7 @@ export function FormModal<Values extends object>(props: FormModalProps<Values>) 
       confirmLoading={isSaving}
       afterClose={() => setError(null)}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<Values>
