@@ -11,6 +11,7 @@ import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerSurveyJobs, registerSurveyRoutes, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -35,6 +36,8 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerAccessRoutes(app, ctx);
   registerAccessJobs(ctx);
   registerOrgRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
+  registerSurveyJobs(ctx);
   await app.ready();
   return { app, ctx };
 }
@@ -42,6 +45,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
 /** Starts event dispatch and the job runner (tests drive them by hand with drain() and runDue()). */
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
+  await scheduleSurveyJobs(ctx);
   ctx.events.start();
   ctx.jobs.start();
 }

@@ -12,6 +12,12 @@ const rules = {
   'apiKey.create': (a: Actor) => a.role === 'admin',
   'user.manage': (a: Actor) => a.role === 'admin',
   'audit.read': (a: Actor) => a.role === 'admin',
+  'response.write': (a: Actor) => a.role === 'admin',
+  'response.read': (a: Actor) => a.role !== 'partner',
+  'survey.read': (a: Actor) => a.role !== 'partner',
+  'survey.write': (a: Actor) => a.role === 'admin',
+  'link.create': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'message.read': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

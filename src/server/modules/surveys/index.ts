@@ -1,0 +1,18 @@
+// The surveys module's public surface: other modules import from here only.
+export { registerSurveyRoutes } from './surveys.routes.ts';
+export { registerSurveyJobs, scheduleSurveyJobs } from './reminders.ts';
+export { getSurveyVersion, type SurveyVersion } from './surveys.service.ts';
+export { resolveLink, markLinkUsed, issueLink, linkUrl, type ResolvedLink, type IssuedLink } from './links.service.ts';
+export {
+  renderSurveyPage,
+  renderThankYouPage,
+  renderLinkProblemPage,
+  readSurveyForm,
+  chooseLanguage,
+  sendPublicPage,
+  LINK_PROBLEM_STATUS,
+  type LinkProblem,
+  type SurveyForm,
+  type SurveyPageInput,
+} from './public-page.ts';
+export { renderQrSvg, renderQrPng } from './qr.ts';
