@@ -29,7 +29,8 @@ export function registerAccessRoutes(app: HttpApp, ctx: AppContext): void {
       // Ten tries a minute per address and e-mail slows password guessing to a crawl.
       config: {
         auth: false,
-        rateLimit: { max: 10, timeWindow: 60_000, keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` },
+        // preHandler: the key needs the parsed body's e-mail.
+        rateLimit: { max: 10, timeWindow: 60_000, hook: 'preHandler', keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown })?.email ?? '').toLowerCase()}` },
       },
       schema: { tags, body: LoginSchema, response: { 200: SessionInfoSchema, 429: ErrorSchema, ...errors } },
     },

@@ -33,14 +33,18 @@ export async function login(
       [input.email, input.org ?? null],
     ),
   );
-  if (candidates.length > 1) {
-    throw new AppError(400, 'organisation_required', 'this e-mail belongs to several organisations: give the organisation', {
+  // Check the password against every organisation's account with this e-mail, so one
+  // organisation cannot lock another's user out by creating the same e-mail.
+  const matches: LoginCandidate[] = [];
+  for (const c of candidates) if (await verifyPassword(c.password_hash, input.password)) matches.push(c);
+  if (candidates.length === 0) await verifyPassword(await decoyHash, input.password);
+  if (matches.length > 1) {
+    throw new AppError(400, 'organisation_required', 'this e-mail and password work in several organisations: give the organisation', {
       field: 'org',
     });
   }
-  const user = candidates[0];
-  const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), input.password);
-  if (!user || !ok) throw badCredentials();
+  const user = matches[0];
+  if (!user) throw badCredentials();
 
   const token = randomToken(32);
   const csrfToken = randomToken(24);

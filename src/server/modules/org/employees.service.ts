@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
-import { dataScopeOf, isEmployeeInScope, unitSubtreeIds } from './org.scope.ts';
+import { dataScopeOf, isEmployeeInScope, lockOrgStructure, unitSubtreeIds } from './org.scope.ts';
 
 interface EmployeeRow {
   id: string;
@@ -116,6 +116,7 @@ async function checkReferences(
   selfId: string | null,
   e: { unitId: string; positionId: string; managerId?: string | null },
 ): Promise<void> {
+  await lockOrgStructure(tx, orgId);
   const [refs] = await tx.query<{ unit: boolean; position: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM units WHERE org_id = $1 AND id = $2) AS unit,
             EXISTS (SELECT 1 FROM positions WHERE org_id = $1 AND id = $3) AS position`,

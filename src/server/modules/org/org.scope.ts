@@ -27,7 +27,7 @@ export async function unitSubtreeIds(tx: Queryable, orgId: string, unitId: strin
   const rows = await tx.query<{ id: string }>(
     `WITH RECURSIVE subtree AS (
        SELECT id FROM units WHERE org_id = $1 AND id = $2
-       UNION ALL
+       UNION
        SELECT u.id FROM units u JOIN subtree s ON u.org_id = $1 AND u.parent_id = s.id
      ) SELECT id FROM subtree`,
     [orgId, unitId],
@@ -47,4 +47,13 @@ export function isEmployeeInScope(scope: DataScope, employee: { id: string; unit
     case 'none':
       return false;
   }
+}
+
+/**
+ * Serialises changes to the unit tree and the manager chains of one organisation:
+ * two concurrent moves could each pass the loop check in their own snapshot and
+ * together close a loop.
+ */
+export async function lockOrgStructure(tx: Queryable, orgId: string): Promise<void> {
+  await tx.query(`SELECT 1 FROM organisations WHERE id = $1 FOR NO KEY UPDATE`, [orgId]);
 }

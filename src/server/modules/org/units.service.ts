@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
-import { unitSubtreeIds } from './org.scope.ts';
+import { lockOrgStructure, unitSubtreeIds } from './org.scope.ts';
 
 interface UnitRow {
   id: string;
@@ -57,6 +57,7 @@ export function createUnit(ctx: AppContext, actor: Actor, input: z.infer<typeof 
 export function updateUnit(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof UpdateUnitSchema>): Promise<Unit> {
   authorize(actor, 'org.write');
   return ctx.db.tenant(actor.orgId, async (tx) => {
+    await lockOrgStructure(tx, actor.orgId);
     const before = toUnit(await findUnit(tx, actor.orgId, id));
     if (input.parentId) {
       await findUnit(tx, actor.orgId, input.parentId, 'parent unit');

@@ -41,7 +41,8 @@ export function createDatabase(driver: Driver): Database {
     const result = await driver.transaction(async (q) => {
       if (orgId !== null) {
         await q.query(`SET LOCAL ROLE ${APP_ROLE}`);
-        await q.query(`SELECT set_config('app.org_id', $1, true)`, [orgId]);
+        // A runaway query (a bug, a hostile filter) must not hold a connection for ever.
+        await q.query(`SELECT set_config('app.org_id', $1, true), set_config('statement_timeout', '30s', true)`, [orgId]);
       }
       const tx: Tx = { orgId, query: (sql, params) => q.query(sql, params), afterCommit: (h) => hooks.push(h) };
       return fn(tx);

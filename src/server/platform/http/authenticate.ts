@@ -58,8 +58,14 @@ export function sessionToken(req: FastifyRequest): string | undefined {
  * Bearer API keys are stateless; cookie sessions must echo their CSRF token on writes.
  */
 export function registerAuthentication(app: FastifyInstance, authenticator: Authenticator): void {
+  // Routes that opt out say so in the OpenAPI document too (`security: []`), for clients and the route-sweep tests.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.auth === false) route.schema = { ...route.schema, security: [] };
+  });
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/v1/docs') || req.routeOptions.config?.auth === false) return;
+    // The matched route, not the raw URL, which may spell the same route as `/%61pi/v1/units`.
+    const path = req.routeOptions.url ?? req.url;
+    if (!path.startsWith('/api/') || path.startsWith('/api/v1/docs') || req.routeOptions.config?.auth === false) return;
     const header = req.headers.authorization;
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 
@@ -16,6 +16,7 @@ const FASTIFY_CODES: Record<string, [number, string, string]> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'invalid_json', 'the JSON body is empty'],
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'invalid_json', 'the body is not valid JSON'],
   FST_ERR_BAD_URL: [400, 'invalid_request', 'the URL is malformed'],
+  FST_ERR_MAX_PARAM_LENGTH: [414, 'uri_too_long', 'a path segment is too long'],
   FST_ERR_ASYNC_CONSTRAINT: [400, 'invalid_request', 'the request is malformed'],
 };
 
@@ -53,13 +54,16 @@ function mapPostgres(code: string): Mapped {
 
 const internal = (): Mapped => ({ status: 500, code: 'internal_error', message: 'something went wrong on our side' });
 
+/** Answers any error in the API's format; also Fastify's `frameworkErrors` (bad URL encoding, over-long path segments), which fail before routing. */
+export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  const mapped = mapError(err);
+  if (mapped.status >= 500) req.log.error({ err }, 'request failed');
+  else req.log.info({ code: mapped.code }, 'request refused');
+  return reply
+    .status(mapped.status)
+    .send({ error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } });
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err, req, reply) => {
-    const mapped = mapError(err);
-    if (mapped.status >= 500) req.log.error({ err }, 'request failed');
-    else req.log.info({ code: mapped.code }, 'request refused');
-    return reply
-      .status(mapped.status)
-      .send({ error: { code: mapped.code, message: mapped.message, ...(mapped.details ? { details: mapped.details } : {}) } });
-  });
+  app.setErrorHandler(sendError);
 }
