@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../server/platform/config.ts';
 import { DataDirInUseError } from '../server/platform/db/data-dir-lock.ts';
 import { runStart } from './start.ts';
 import { runApiKeyCreate, runDemo, runMigrate } from './admin-commands.ts';
+import { registerImportCommand } from './import-command.ts';
 
 const program = new Command()
   .name('lodestar')
@@ -51,5 +52,7 @@ async function run(command: (config: Config) => Promise<void>): Promise<void> {
     process.exit(1);
   }
 }
+
+registerImportCommand(program, run);
 
 await program.parseAsync(process.argv);

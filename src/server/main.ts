@@ -10,6 +10,7 @@ import { registerHealthRoute } from './platform/http/health.ts';
 import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
+import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
@@ -36,6 +37,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerAccessRoutes(app, ctx);
   registerAccessJobs(ctx);
   registerOrgRoutes(app, ctx);
+  registerOdataRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerSurveyJobs(ctx);
   await app.ready();
