@@ -13,6 +13,12 @@ const PositionsPage = lazy(() =>
 const EmployeesPage = lazy(() =>
   import('../features/org/EmployeesPage.tsx').then((m) => ({ default: m.EmployeesPage })),
 );
+const SurveyListPage = lazy(() =>
+  import('../features/surveys/SurveyListPage.tsx').then((m) => ({ default: m.SurveyListPage })),
+);
+const SurveyBuilderPage = lazy(() =>
+  import('../features/surveys/SurveyBuilderPage.tsx').then((m) => ({ default: m.SurveyBuilderPage })),
+);
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
@@ -30,6 +36,9 @@ export function AppRoutes() {
         <Route path="org/units" element={<UnitsPage />} />
         <Route path="org/positions" element={<PositionsPage />} />
         <Route path="org/employees" element={<EmployeesPage />} />
+        <Route path="surveys" element={<SurveyListPage />} />
+        <Route path="surveys/new" element={<SurveyBuilderPage />} />
+        <Route path="surveys/:id" element={<SurveyBuilderPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, FormOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -24,6 +24,11 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/org/positions', labelKey: 'nav.positions', icon: <IdcardOutlined /> },
       { path: '/org/employees', labelKey: 'nav.employees', icon: <TeamOutlined /> },
     ],
+  },
+  {
+    key: 'listen',
+    labelKey: 'surveys.nav.group',
+    items: [{ path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> }],
   },
 ];
 
