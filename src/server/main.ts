@@ -12,6 +12,7 @@ import { JobRunner } from './platform/jobs/index.ts';
 import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
+import { registerResponseRoutes } from './modules/responses/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -40,6 +41,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerOdataRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerSurveyJobs(ctx);
+  registerResponseRoutes(app, ctx);
   await app.ready();
   return { app, ctx };
 }

@@ -35,6 +35,18 @@ export async function publish<T>(tx: Tx, name: string, payload: T, options: Publ
   tx.afterCommit(wakeDispatchers);
 }
 
+/** Records many events of one name with one statement (bulk ingestion); the same guarantees as publish(). */
+export async function publishMany<T>(tx: Tx, name: string, payloads: T[], options: PublishOptions = {}): Promise<void> {
+  if (tx.orgId === null) throw new Error(`publishMany('${name}') needs a tenant transaction: events belong to an organisation`);
+  if (payloads.length === 0) return;
+  await tx.query(
+    `INSERT INTO outbox_events (org_id, name, payload, created_at)
+     SELECT $1, $2, e.payload, $4 FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS e(payload, n) ORDER BY e.n`,
+    [tx.orgId, name, JSON.stringify(payloads), options.at ?? systemClock.now()],
+  );
+  tx.afterCommit(wakeDispatchers);
+}
+
 /** Lets a running dispatcher hear about commits; returns the function that stops listening. */
 export function onEventCommitted(listener: () => void): () => void {
   wakeListeners.add(listener);

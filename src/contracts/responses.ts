@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { IdSchema, text } from './common.ts';
+import { CustomerSchema, InteractionSchema, isoTime } from './odata.ts';
+import { LangSchema } from './surveys.ts';
+
+/** Items per `POST /responses/batch`. */
+export const MAX_BATCH_RESPONSES = 1000;
+
+/**
+ * One answer as sent: a number for nps/csat/ces/rating, an option value or text
+ * for single/text/hidden, a list of option values for multi; null or empty means
+ * unanswered. The survey version's questions decide what is valid (`validateAnswers`).
+ */
+export const AnswerInputSchema = z.union([z.number(), text(5000), z.array(text(100)).max(100), z.null()]);
+
+export const AnswersInputSchema = z
+  .record(text(100), AnswerInputSchema)
+  .refine((a) => Object.keys(a).length <= 200, 'at most 200 answers');
+
+export const SourceSchema = z.enum(['api', 'public', 'batch', 'import']);
+export type Source = z.infer<typeof SourceSchema>;
+
+/** `POST /api/v1/responses`: one response, optionally joined to its customer, interaction and serving employee. */
+export const ResponseInputSchema = z.object({
+  surveyId: IdSchema,
+  answers: AnswersInputSchema,
+  customerId: IdSchema.optional(),
+  interactionId: IdSchema.optional().meta({
+    description: 'the interaction answered about; missing customer, employee, unit, touchpoint and channel are taken from it',
+  }),
+  employeeId: IdSchema.optional(),
+  unitId: IdSchema.optional(),
+  touchpoint: text(100).optional(),
+  channel: text(60).optional(),
+  submittedAt: isoTime().optional().meta({ description: 'when the customer answered (default: now)' }),
+  lang: LangSchema.optional(),
+});
+export type ResponseInput = z.infer<typeof ResponseInputSchema>;
+
+export const CreatedResponseSchema = z.object({ id: IdSchema });
+
+/** A header that makes a create safe to retry: same key and payload → same id, nothing new. */
+export const IdempotencyKeySchema = z
+  .string()
+  .regex(/^[\x21-\x7e]{1,200}$/, 'printable ASCII without spaces, 1 to 200 characters')
+  .optional();
+export const IdempotencyHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema });
+
+/**
+ * Each item is a `POST /responses` body, optionally with its own `idempotencyKey`
+ * (without one, the request's Idempotency-Key header plus `#index` is used).
+ * Items are checked one by one: a bad item is reported by index, the rest are kept.
+ */
+export const BatchItemSchema = ResponseInputSchema.extend({ idempotencyKey: IdempotencyKeySchema });
+export const BatchRequestSchema = z.object({
+  items: z
+    .array(z.unknown())
+    .min(1)
+    .max(MAX_BATCH_RESPONSES)
+    .meta({ description: `up to ${MAX_BATCH_RESPONSES} items, each shaped like a POST /api/v1/responses body plus optional idempotencyKey` }),
+});
+
+export const ItemErrorSchema = z.object({
+  index: z.number().int(),
+  error: z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() }),
+});
+export const BatchResultSchema = z.object({
+  created: z.number().int(),
+  duplicates: z.number().int().meta({ description: 'items whose idempotency key was already used with the same payload' }),
+  errors: z.array(ItemErrorSchema),
+});
+export type BatchResult = z.infer<typeof BatchResultSchema>;
+
+/** `POST /api/v1/public/responses/:token`: what a respondent sends, without logging in. */
+export const PublicResponseInputSchema = z.object({ answers: AnswersInputSchema, lang: LangSchema.optional() });
+export const TokenParamsSchema = z.object({ token: text(100) });
+
+export const ResponseListQuerySchema = z.object({
+  surveyId: IdSchema.optional(),
+  unitId: IdSchema.optional().meta({ description: 'this unit and its whole subtree' }),
+  employeeId: IdSchema.optional(),
+  from: isoTime().optional().meta({ description: 'submittedAt at or after (ISO 8601)' }),
+  to: isoTime().optional().meta({ description: 'submittedAt before (ISO 8601)' }),
+});
+
+export const ResponseSchema = z.object({
+  id: IdSchema,
+  surveyId: IdSchema,
+  surveyVersion: z.number().int(),
+  linkId: IdSchema.nullable(),
+  customerId: IdSchema.nullable(),
+  interactionId: IdSchema.nullable(),
+  employeeId: IdSchema.nullable(),
+  unitId: IdSchema.nullable(),
+  touchpoint: z.string().nullable(),
+  channel: z.string().nullable(),
+  lang: LangSchema.nullable(),
+  answers: z.record(z.string(), z.unknown()),
+  nps: z.number().int().nullable(),
+  csat: z.number().int().nullable(),
+  ces: z.number().int().nullable(),
+  comment: z.string().nullable(),
+  submittedAt: z.string(),
+  receivedAt: z.string(),
+  source: SourceSchema,
+  flags: z.array(z.string()),
+});
+export type ResponseRecord = z.infer<typeof ResponseSchema>;
+
+export const ResponseEmployeeSchema = z.object({ id: IdSchema, name: z.string(), unitId: IdSchema });
+
+/** A response with the customer, interaction and serving employee it is joined to (X-data beside O-data). */
+export const ResponseDetailSchema = ResponseSchema.extend({
+  customer: CustomerSchema.nullable(),
+  interaction: InteractionSchema.nullable(),
+  employee: ResponseEmployeeSchema.nullable(),
+});
+export type ResponseDetail = z.infer<typeof ResponseDetailSchema>;

@@ -1,0 +1,144 @@
+import type { z } from 'zod';
+import type { ResponseDetail, ResponseListQuerySchema, ResponseRecord } from '../../../contracts/responses.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { authorize } from '../../platform/authz.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
+import { findCustomer, findInteraction } from '../odata/index.ts';
+import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
+
+interface ResponseRow {
+  id: string;
+  survey_id: string;
+  survey_version: number;
+  link_id: string | null;
+  customer_id: string | null;
+  interaction_id: string | null;
+  employee_id: string | null;
+  unit_id: string | null;
+  touchpoint: string | null;
+  channel: string | null;
+  lang: ResponseRecord['lang'];
+  answers: Record<string, unknown>;
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+  comment: string | null;
+  submitted_at: Date;
+  received_at: Date;
+  source: ResponseRecord['source'];
+  flags: string[];
+  /** The serving employee's name and unit (a manager sees responses about the people of their subtree). */
+  employee_name: string | null;
+  employee_unit_id: string | null;
+}
+
+const SELECT = `SELECT r.id, r.survey_id, r.survey_version, r.link_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id,
+    r.touchpoint, r.channel, r.lang, r.answers, r.nps, r.csat, r.ces, r.comment, r.submitted_at, r.received_at, r.source, r.flags,
+    e.name AS employee_name, e.unit_id AS employee_unit_id
+  FROM responses r LEFT JOIN employees e ON e.org_id = r.org_id AND e.id = r.employee_id`;
+
+const toResponse = (r: ResponseRow): ResponseRecord => ({
+  id: r.id,
+  surveyId: r.survey_id,
+  surveyVersion: r.survey_version,
+  linkId: r.link_id,
+  customerId: r.customer_id,
+  interactionId: r.interaction_id,
+  employeeId: r.employee_id,
+  unitId: r.unit_id,
+  touchpoint: r.touchpoint,
+  channel: r.channel,
+  lang: r.lang,
+  answers: r.answers,
+  nps: r.nps,
+  csat: r.csat,
+  ces: r.ces,
+  comment: r.comment,
+  submittedAt: r.submitted_at.toISOString(),
+  receivedAt: r.received_at.toISOString(),
+  source: r.source,
+  flags: r.flags,
+});
+
+type ListQuery = z.infer<typeof ResponseListQuerySchema> & { limit: number; cursor?: string };
+
+/**
+ * Responses newest first, within the caller's data scope: admins the whole
+ * organisation, managers those about their unit subtree (the response's unit
+ * or its serving employee's unit), employees those about themself.
+ */
+export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Promise<Page<ResponseRecord>> {
+  authorize(actor, 'response.read');
+  const after = readCursor(q.cursor);
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const scope = await dataScopeOf(tx, actor);
+    if (scope.kind === 'none') return { items: [], nextCursor: null };
+    const filterUnits = q.unitId ? await unitSubtreeIds(tx, actor.orgId, q.unitId) : null;
+    const rows = await tx.query<ResponseRow>(
+      `${SELECT}
+       WHERE r.org_id = $1
+         AND ($2::timestamptz IS NULL OR (r.submitted_at, r.id) < ($2::timestamptz, $3::uuid))
+         AND ($4::uuid IS NULL OR r.survey_id = $4::uuid)
+         AND ($5::uuid[] IS NULL OR r.unit_id = ANY($5::uuid[]) OR e.unit_id = ANY($5::uuid[]))
+         AND ($6::uuid IS NULL OR r.employee_id = $6::uuid)
+         AND ($7::timestamptz IS NULL OR r.submitted_at >= $7::timestamptz)
+         AND ($8::timestamptz IS NULL OR r.submitted_at < $8::timestamptz)
+         AND ($9::uuid[] IS NULL OR r.unit_id = ANY($9::uuid[]) OR e.unit_id = ANY($9::uuid[]))
+         AND ($10::uuid IS NULL OR r.employee_id = $10::uuid)
+       ORDER BY r.submitted_at DESC, r.id DESC LIMIT $11`,
+      [
+        actor.orgId,
+        after?.at ?? null,
+        after?.id ?? null,
+        q.surveyId ?? null,
+        filterUnits,
+        q.employeeId ?? null,
+        q.from ?? null,
+        q.to ?? null,
+        scope.kind === 'units' ? scope.unitIds : null,
+        scope.kind === 'self' ? scope.employeeId : null,
+        q.limit + 1,
+      ],
+    );
+    return toPage(rows.map(toResponse), q.limit, (r) => `${r.submittedAt}|${r.id}`);
+  });
+}
+
+/** One response with the customer, interaction and serving employee it is joined to; out of scope answers 404. */
+export function getResponse(ctx: AppContext, actor: Actor, id: string): Promise<ResponseDetail> {
+  authorize(actor, 'response.read');
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const [row] = await tx.query<ResponseRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [actor.orgId, id]);
+    if (!row || !isResponseInScope(await dataScopeOf(tx, actor), row)) throw notFound('response');
+    return {
+      ...toResponse(row),
+      customer: row.customer_id ? await findCustomer(tx, actor.orgId, row.customer_id) : null,
+      interaction: row.interaction_id ? await findInteraction(tx, actor.orgId, row.interaction_id) : null,
+      employee: row.employee_id && row.employee_name !== null ? { id: row.employee_id, name: row.employee_name, unitId: row.employee_unit_id! } : null,
+    };
+  });
+}
+
+function isResponseInScope(scope: DataScope, r: ResponseRow): boolean {
+  switch (scope.kind) {
+    case 'org':
+      return true;
+    case 'units':
+      return [r.unit_id, r.employee_unit_id].some((u) => u !== null && scope.unitIds.includes(u));
+    case 'self':
+      return r.employee_id === scope.employeeId;
+    case 'none':
+      return false;
+  }
+}
+
+/** The list's keyset cursor: the last row's `submittedAt|id`. */
+function readCursor(cursor: string | undefined): { at: string; id: string } | null {
+  const key = decodeCursor(cursor);
+  if (key === null) return null;
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(key);
+  if (!m || Number.isNaN(Date.parse(m[1]!))) throw invalid('cursor is not valid', { cursor });
+  return { at: m[1]!, id: m[2]! };
+}
