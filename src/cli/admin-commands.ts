@@ -7,7 +7,7 @@ import { EventBus } from '../server/platform/events/index.ts';
 import { JobRunner } from '../server/platform/jobs/index.ts';
 import { insertApiKey } from '../server/modules/access/index.ts';
 import { findOrganisationBySlug } from '../server/modules/org/index.ts';
-import { seedDemo } from '../server/demo/seed-demo.ts';
+import { describeCounts, seedDemo } from '../server/demo/seed-demo.ts';
 
 /** Opens the database (migrating it), runs fn with a context, and always closes it. */
 async function withContext<T>(config: Config, fn: (ctx: AppContext, applied: string[]) => Promise<T>): Promise<T> {
@@ -29,8 +29,9 @@ export function runMigrate(config: Config): Promise<void> {
 
 export function runDemo(config: Config, size: 'small' | 'medium' | 'large'): Promise<void> {
   return withContext(config, async (ctx) => {
-    const result = await seedDemo(ctx);
+    const result = await seedDemo(ctx, { size });
     console.log(result.created ? `created the demo organisation (slug "demo", size ${size})` : 'the demo organisation already exists');
+    if (result.counts) console.log(`  ${describeCounts(result.counts)}`);
     for (const l of result.logins) console.log(`  ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
   });
 }

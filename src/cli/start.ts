@@ -1,7 +1,7 @@
 import { createServer, startBackgroundWork, stopBackgroundWork, WEB_DIR } from '../server/main.ts';
 import type { Config } from '../server/platform/config.ts';
 import { openDatabase } from '../server/platform/db/open-database.ts';
-import { seedDemo } from '../server/demo/seed-demo.ts';
+import { describeCounts, seedDemo } from '../server/demo/seed-demo.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -27,7 +27,9 @@ export async function runStart(config: Config): Promise<void> {
   ];
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) lines.push('  (web app not built: run `npm run build:web`; the API works without it)');
   if (demo) {
-    lines.push('', '  Created the demo organisation 星辰零售 (Xingchen Retail). Log in with:');
+    lines.push('', '  Created the demo organisation 星辰零售 (Xingchen Retail).');
+    if (demo.counts) lines.push(`  Demo data: ${describeCounts(demo.counts)}.`);
+    lines.push('  Log in with:');
     for (const l of demo.logins) lines.push(`    ${l.role.padEnd(8)} ${l.email}  password: ${l.password}`);
   }
   console.log(lines.join('\n') + '\n');

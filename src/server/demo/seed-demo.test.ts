@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
+import { templateCount } from './demo-comments.ts';
 import { DEMO_PASSWORD } from './demo-org.ts';
 import { seedDemo } from './seed-demo.ts';
 
@@ -52,5 +53,56 @@ describe('demo organisation', () => {
     const courier = await loginAs('zhang.wei@demo.lodestar.local');
     const self = (await t.app.inject({ url: '/api/v1/employees', headers: { cookie: courier.cookie } })).json().items;
     expect(self.map((e: { id: string }) => e.id)).toEqual([courier.info.user.employeeId]);
+  });
+});
+
+describe('demo listening data', () => {
+  const q = <T>(sql: string) => t.ctx.db.tenant(orgId, (tx) => tx.query<T>(sql, [orgId]));
+  let orgId: string;
+  beforeAll(async () => {
+    orgId = (await seedDemo(t.ctx)).orgId;
+  });
+
+  it('has one active bilingual survey with responses over at least six months', async () => {
+    const surveys = await q<{ name: string; status: string }>(`SELECT name, status FROM surveys WHERE org_id = $1`);
+    expect(surveys).toEqual([{ name: '服务体验回访 / Service follow-up', status: 'active' }]);
+    const [row] = await q<{ n: number; months: number }>(
+      `SELECT count(*)::int AS n, count(DISTINCT to_char(submitted_at, 'YYYY-MM'))::int AS months FROM responses WHERE org_id = $1`,
+    );
+    expect(row!.n).toBeGreaterThan(1000);
+    expect(row!.months).toBeGreaterThanOrEqual(6);
+  });
+
+  it('has Chinese and English comments in many distinct wordings', async () => {
+    const rows = await q<{ comment: string; lang: string }>(`SELECT comment, lang FROM responses WHERE org_id = $1 AND comment IS NOT NULL`);
+    const zh = rows.filter((r) => /[\u4e00-\u9fff]{4}/.test(r.comment));
+    const en = rows.filter((r) => r.lang === 'en' && /^[A-Z][\x20-\x7e]+$/.test(r.comment));
+    expect(zh.length).toBeGreaterThan(en.length);
+    expect(en.length).toBeGreaterThan(20);
+    expect(new Set(rows.map((r) => r.comment)).size).toBeGreaterThan(200);
+    expect(rows.some((r) => r.comment.includes('王芳'))).toBe(true);
+    expect(templateCount()).toBeGreaterThanOrEqual(40);
+  });
+
+  it('scores Pudong lower than Xuhui, a correlation driver analysis can find', async () => {
+    const rows = await q<{ name_en: string; mean: number }>(
+      `SELECT s.name_en, avg(r.nps)::float AS mean FROM responses r
+       JOIN units u ON u.org_id = r.org_id AND u.id = r.unit_id
+       JOIN units s ON s.org_id = u.org_id AND s.id = CASE WHEN u.kind = 'team' THEN u.parent_id ELSE u.id END
+       WHERE r.org_id = $1 AND s.kind = 'store' GROUP BY s.name_en`,
+    );
+    const mean = (name: string) => rows.find((r) => r.name_en === name)!.mean;
+    expect(mean('Shanghai Pudong Store')).toBeLessThan(mean('Shanghai Xuhui Store') - 1);
+  });
+
+  it('joins every response to its interaction, with the interaction’s employee, unit and touchpoint', async () => {
+    const [row] = await q<{ joined: number; mismatched: number }>(
+      `SELECT count(*)::int AS joined,
+         count(*) FILTER (WHERE r.employee_id IS DISTINCT FROM i.employee_id OR i.employee_id IS NULL
+           OR r.unit_id IS DISTINCT FROM i.unit_id OR r.touchpoint IS DISTINCT FROM i.touchpoint)::int AS mismatched
+       FROM responses r JOIN interactions i ON i.org_id = r.org_id AND i.id = r.interaction_id WHERE r.org_id = $1`,
+    );
+    expect(row!.joined).toBeGreaterThan(1000);
+    expect(row!.mismatched).toBe(0);
   });
 });

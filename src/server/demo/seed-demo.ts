@@ -1,6 +1,9 @@
 import type { AppContext } from '../platform/context.ts';
 import { insertUser } from '../modules/access/index.ts';
 import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
+import type { Actor } from '../platform/actor.ts';
+import { seedListening, type ListeningCounts } from './demo-listening.ts';
+import type { DemoSize } from './demo-model.ts';
 import { DEMO_EMPLOYEES, DEMO_ORG, DEMO_PASSWORD, DEMO_POSITIONS, DEMO_SLUG, DEMO_UNITS } from './demo-org.ts';
 
 export interface DemoLogin {
@@ -14,7 +17,11 @@ export interface DemoResult {
   created: boolean;
   orgId: string;
   logins: DemoLogin[];
+  /** What the listening seed wrote; only when the organisation was created now. */
+  counts?: ListeningCounts;
 }
+
+export type { DemoSize } from './demo-model.ts';
 
 /** The logins of the demo organisation, for printing at start. */
 export const demoLogins = (): DemoLogin[] =>
@@ -24,11 +31,11 @@ export const demoLogins = (): DemoLogin[] =>
  * Creates the demo organisation (slug `demo`) unless it exists. Idempotent, so
  * `npm start` can call it on every boot of an empty database.
  */
-export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
+export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}): Promise<DemoResult> {
   const existing = await findOrganisationBySlug(ctx, DEMO_SLUG);
   if (existing) return { created: false, orgId: existing.id, logins: demoLogins() };
   const org = await createOrganisation(ctx, { slug: DEMO_SLUG, ...DEMO_ORG });
-  await ctx.db.tenant(org.id, async (tx) => {
+  const { admin, employeeIds } = await ctx.db.tenant(org.id, async (tx) => {
     const unitIds = new Map<string, string>();
     for (const u of DEMO_UNITS) {
       const [row] = await tx.query<{ id: string }>(
@@ -54,10 +61,20 @@ export async function seedDemo(ctx: AppContext): Promise<DemoResult> {
       );
       employeeIds.set(e.key, row!.id);
     }
+    let admin: Actor | null = null;
     for (const e of DEMO_EMPLOYEES) {
       if (!e.login) continue;
-      await insertUser(ctx, tx, null, { email: e.login.email, password: DEMO_PASSWORD, role: e.login.role, employeeId: employeeIds.get(e.key) });
+      const employeeId = employeeIds.get(e.key)!;
+      const user = await insertUser(ctx, tx, null, { email: e.login.email, password: DEMO_PASSWORD, role: e.login.role, employeeId });
+      if (e.login.role === 'admin') admin ??= { orgId: org.id, kind: 'user', id: user.id, role: 'admin', employeeId };
     }
+    return { admin: admin!, employeeIds };
   });
-  return { created: true, orgId: org.id, logins: demoLogins() };
+  const counts = await seedListening(ctx, admin, employeeIds, opts.size ?? 'small');
+  return { created: true, orgId: org.id, logins: demoLogins(), counts };
+}
+
+/** One line for the CLI: what the seed wrote. */
+export function describeCounts(c: NonNullable<DemoResult['counts']>): string {
+  return `${c.customers} customers, ${c.interactions} interactions, ${c.surveys} survey(s), ${c.responses} responses`;
 }
