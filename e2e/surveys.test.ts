@@ -53,9 +53,18 @@ describe('survey builder in a real browser', () => {
   };
   const card = (index: number) => page.getByTestId(`question-card-${index}`);
   const preview = () => page.getByTestId('survey-preview');
+  // A click that lands while the dropdown is still animating open can be lost on a busy machine:
+  // retry until the new card exists.
   const addQuestion = async (typeLabel: string) => {
-    await page.getByTestId('add-question').click();
-    await page.getByRole('menuitem', { name: typeLabel }).click();
+    const cards = page.locator('[data-testid^="question-card-"]');
+    const before = await cards.count();
+    for (let attempt = 0; attempt < 5 && (await cards.count()) === before; attempt++) {
+      const item = page.getByRole('menuitem', { name: typeLabel });
+      if (!(await item.isVisible())) await page.getByTestId('add-question').click();
+      await item.click({ timeout: 5_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+    }
+    expect(await cards.count()).toBe(before + 1);
   };
   const save = () => page.getByTestId('save-survey').click();
 

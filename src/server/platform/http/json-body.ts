@@ -20,12 +20,18 @@ export function registerJsonParser(app: FastifyInstance): void {
   });
 }
 
+const LONE_SURROGATE = /\p{Cs}/u;
+
 function rejectHostile(this: unknown, key: string, value: unknown): unknown {
   if (key === '__proto__' || (key === 'constructor' && value !== null && typeof value === 'object' && 'prototype' in value)) {
     throw new AppError(400, 'invalid_json', `the key "${key}" is not allowed`);
   }
   if (key.includes('\0') || (typeof value === 'string' && value.includes('\0'))) {
     throw new AppError(400, 'invalid_json', 'NUL bytes are not allowed in text');
+  }
+  // A lone UTF-16 surrogate (`"\udfff"`) is valid JSON but not Unicode text: no database can store it.
+  if (LONE_SURROGATE.test(key) || (typeof value === 'string' && LONE_SURROGATE.test(value))) {
+    throw new AppError(400, 'invalid_json', 'text must be valid Unicode (a lone surrogate was found)');
   }
   return value;
 }
