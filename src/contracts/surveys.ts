@@ -164,8 +164,39 @@ export const MessageSchema = z.object({
   lang: LangSchema,
   subject: z.string(),
   body: z.string(),
+  recipient: z.string().nullable(),
   status: z.enum(['queued', 'sent', 'failed']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });
 export type Message = z.infer<typeof MessageSchema>;
+
+/**
+ * A transactional trigger: each recorded interaction that matches (type and
+ * touchpoint; empty matches any) gets a personal link for its customer and a
+ * queued invitation, unless the contact-fatigue rule or a missing address stops it.
+ */
+export const CreateSurveyTriggerSchema = z.object({
+  surveyId: IdSchema,
+  interactionType: text(80).nullable().default(null),
+  touchpoint: text(80).nullable().default(null),
+  channel: z.enum(['email', 'sms']).default('email'),
+  lang: LangSchema.default('zh-CN'),
+  enabled: z.boolean().default(true),
+});
+export const UpdateSurveyTriggerSchema = z.object({ enabled: z.boolean() });
+export const SurveyTriggerSchema = z.object({
+  id: IdSchema,
+  surveyId: IdSchema,
+  interactionType: z.string().nullable(),
+  touchpoint: z.string().nullable(),
+  channel: z.enum(['email', 'sms']),
+  lang: LangSchema,
+  enabled: z.boolean(),
+  /** What the trigger has done so far: invitations queued, and interactions it skipped and why. */
+  invited: z.number().int(),
+  skippedFatigue: z.number().int(),
+  skippedNoContact: z.number().int(),
+  createdAt: z.string(),
+});
+export type SurveyTrigger = z.infer<typeof SurveyTriggerSchema>;

@@ -13,7 +13,7 @@ import { createAuthenticator, registerAccessJobs, registerAccessRoutes, schedule
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerResponseRoutes } from './modules/responses/index.ts';
-import { registerSurveyJobs, registerSurveyRoutes, scheduleSurveyJobs } from './modules/surveys/index.ts';
+import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -41,6 +41,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerOdataRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerSurveyJobs(ctx);
+  registerSurveyTriggers(ctx);
   registerResponseRoutes(app, ctx);
   await app.ready();
   return { app, ctx };

@@ -18,6 +18,7 @@ const rules = {
   'survey.write': (a: Actor) => a.role === 'admin',
   'link.create': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'message.read': (a: Actor) => a.role === 'admin',
+  'trigger.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -61,9 +61,12 @@ async function remindOrganisation(ctx: AppContext, tx: Tx, cutoff: Date, now: Da
       channel: string | null;
       lang: Lang | null;
       name: string;
+      recipient: string | null;
     }>(
-      `SELECT l.id, l.token, l.customer_id, l.interaction_id, l.channel, l.lang, s.name
+      `SELECT l.id, l.token, l.customer_id, l.interaction_id, l.channel, l.lang, s.name,
+         CASE WHEN l.channel = 'sms' THEN c.phone ELSE c.email END AS recipient
        FROM survey_links l JOIN surveys s ON s.org_id = l.org_id AND s.id = l.survey_id
+         LEFT JOIN customers c ON c.org_id = l.org_id AND c.id = l.customer_id
        WHERE l.org_id = $1 AND l.personal AND l.used_at IS NULL AND l.reminders_sent < $4 AND l.created_at <= $2
          AND (l.last_reminded_at IS NULL OR l.last_reminded_at <= $2) AND (l.expires_at IS NULL OR l.expires_at > $3)
          AND s.status = 'active'
@@ -73,10 +76,10 @@ async function remindOrganisation(ctx: AppContext, tx: Tx, cutoff: Date, now: Da
     if (due.length === 0) return total;
     const messages = due.map((l) => ({ ...l, lang: l.lang ?? 'zh-CN', ...reminderText(l.lang ?? 'zh-CN', l.name, linkUrl(ctx, '', l.token)) }));
     await tx.query(
-      `INSERT INTO outbox_messages (org_id, kind, channel, link_id, customer_id, interaction_id, lang, subject, body, created_at)
-       SELECT $1, 'survey_reminder', m.channel, m.link_id, m.customer_id, m.interaction_id, m.lang, m.subject, m.body, $2
-       FROM unnest($3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[])
-         AS m(channel, link_id, customer_id, interaction_id, lang, subject, body)`,
+      `INSERT INTO outbox_messages (org_id, kind, channel, link_id, customer_id, interaction_id, lang, subject, body, recipient, created_at)
+       SELECT $1, 'survey_reminder', m.channel, m.link_id, m.customer_id, m.interaction_id, m.lang, m.subject, m.body, m.recipient, $2
+       FROM unnest($3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::text[], $10::text[])
+         AS m(channel, link_id, customer_id, interaction_id, lang, subject, body, recipient)`,
       [
         tx.orgId,
         now,
@@ -87,6 +90,7 @@ async function remindOrganisation(ctx: AppContext, tx: Tx, cutoff: Date, now: Da
         messages.map((m) => m.lang),
         messages.map((m) => m.subject),
         messages.map((m) => m.body),
+        messages.map((m) => m.recipient),
       ],
     );
     await tx.query(
@@ -124,13 +128,14 @@ export function listMessages(ctx: AppContext, actor: Actor, q: { limit: number; 
       customer_id: string | null;
       interaction_id: string | null;
       lang: Lang;
+      recipient: string | null;
       subject: string;
       body: string;
       status: Message['status'];
       created_at: Date;
       sent_at: Date | null;
     }>(
-      `SELECT id::text, kind, channel, link_id, customer_id, interaction_id, lang, subject, body, status, created_at, sent_at
+      `SELECT id::text, kind, channel, link_id, customer_id, interaction_id, lang, recipient, subject, body, status, created_at, sent_at
        FROM outbox_messages WHERE org_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3`,
       [actor.orgId, before && /^\d{1,18}$/.test(before) ? before : null, q.limit + 1],
     );
@@ -142,6 +147,7 @@ export function listMessages(ctx: AppContext, actor: Actor, q: { limit: number; 
       customerId: r.customer_id,
       interactionId: r.interaction_id,
       lang: r.lang,
+      recipient: r.recipient,
       subject: r.subject,
       body: r.body,
       status: r.status,

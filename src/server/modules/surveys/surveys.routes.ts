@@ -3,14 +3,17 @@ import { ErrorSchema, IdParamsSchema, ListQuerySchema, pageOf } from '../../../c
 import {
   CreateLinkSchema,
   CreateSurveySchema,
+  CreateSurveyTriggerSchema,
   LinkSchema,
   MessageSchema,
   SurveyListQuerySchema,
   SurveySchema,
   SurveySettingsSchema,
+  SurveyTriggerSchema,
   SurveyVersionDetailSchema,
   SurveyVersionParamsSchema,
   UpdateSurveySchema,
+  UpdateSurveyTriggerSchema,
 } from '../../../contracts/surveys.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
@@ -20,6 +23,7 @@ import { registerPublicPageRoutes } from './public-page.ts';
 import { registerQrRoutes } from './qr.ts';
 import { listMessages } from './reminders.ts';
 import { createSurvey, getSurvey, getSurveyVersionDetail, listSurveys, updateSurvey } from './surveys.service.ts';
+import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled } from './triggers.service.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
@@ -79,5 +83,38 @@ export function registerSurveyRoutes(app: HttpApp, ctx: AppContext): void {
     (req) => listMessages(ctx, actorOf(req), req.query),
   );
 
+  registerTriggerRoutes(app, ctx);
   registerPublicPageRoutes(app, ctx);
+}
+
+function registerTriggerRoutes(app: HttpApp, ctx: AppContext): void {
+  const tags = ['surveys'];
+  app.get('/api/v1/survey-triggers', { schema: { tags, response: { 200: z.object({ items: z.array(SurveyTriggerSchema) }), ...errors } } }, async (req) => ({
+    items: await listTriggers(ctx, actorOf(req)),
+  }));
+  app.post(
+    '/api/v1/survey-triggers',
+    {
+      schema: {
+        tags,
+        description: 'each recorded interaction that matches gets a personal link for its customer and a queued invitation, under the contact-fatigue rule',
+        body: CreateSurveyTriggerSchema,
+        response: { 201: SurveyTriggerSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createTrigger(ctx, actorOf(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/survey-triggers/:id',
+    { schema: { tags, params: IdParamsSchema, body: UpdateSurveyTriggerSchema, response: { 200: SurveyTriggerSchema, ...errors } } },
+    (req) => setTriggerEnabled(ctx, actorOf(req), req.params.id, req.body.enabled),
+  );
+  app.delete(
+    '/api/v1/survey-triggers/:id',
+    { schema: { tags, params: IdParamsSchema, response: { 204: z.null(), ...errors } } },
+    async (req, reply) => {
+      await deleteTrigger(ctx, actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
 }
