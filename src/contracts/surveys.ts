@@ -166,6 +166,9 @@ export const MessageSchema = z.object({
   body: z.string(),
   recipient: z.string().nullable(),
   status: z.enum(['queued', 'sent', 'failed']),
+  /** Delivery attempts by the e-mail sender, and the last SMTP error (when SMTP is configured). */
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
 });

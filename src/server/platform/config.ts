@@ -10,6 +10,12 @@ const ConfigSchema = z.object({
   LODESTAR_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   LODESTAR_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LODESTAR_PUBLIC_URL: z.string().url().optional(),
+  /** smtp://user:password@host:587 or smtps://…:465; without it e-mail waits in the outbox for an admin to read. */
+  LODESTAR_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
+  LODESTAR_SMTP_FROM: z.string().default('Lodestar <no-reply@lodestar.local>'),
+}).refine((c) => !c.LODESTAR_SMTP_URL || c.LODESTAR_PUBLIC_URL, {
+  path: ['LODESTAR_PUBLIC_URL'],
+  message: 'required with LODESTAR_SMTP_URL, so that e-mailed survey links are absolute',
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

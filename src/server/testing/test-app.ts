@@ -8,11 +8,11 @@ export interface TestApp extends Server {
   close(): Promise<void>;
 }
 
-/** The whole server on a fresh database with a clock the test moves; requests go through `app.inject`. */
-export async function createTestApp(): Promise<TestApp> {
+/** The whole server on a fresh database with a clock the test moves; requests go through `app.inject`. `env` overrides configuration. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const testDb = await createTestDatabase();
   const clock = new TestClock();
-  const config = loadConfig({ ...process.env, LODESTAR_LOG_LEVEL: 'silent' });
+  const config = loadConfig({ ...process.env, LODESTAR_LOG_LEVEL: 'silent', ...env });
   const server = await createServer(config, testDb.db, { clock });
   return {
     ...server,

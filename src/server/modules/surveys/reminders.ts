@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { linkUrl } from './links.service.ts';
+import { registerMailSender, scheduleMailSender } from './mail-sender.ts';
 
 const SEND_REMINDERS = 'surveys.send-reminders';
 /** A personal link unanswered this long gets a reminder, and a second one as long after the first. */
@@ -13,23 +14,25 @@ const REMIND_AFTER_MS = 48 * HOUR;
 const MAX_REMINDERS = 2;
 const BATCH = 500;
 
-/** Declares the hourly reminder job's handler. */
+/** Declares the hourly reminder job's handler and, with SMTP configured, the e-mail sender's. */
 export function registerSurveyJobs(ctx: AppContext): void {
   ctx.jobs.register(SEND_REMINDERS, async () => {
     await sendDueReminders(ctx);
   });
+  registerMailSender(ctx);
 }
 
-/** Keeps the reminder job recurring every hour (safe at every boot). */
-export function scheduleSurveyJobs(ctx: AppContext): Promise<void> {
-  return ctx.jobs.every(SEND_REMINDERS, HOUR);
+/** Keeps the reminder (hourly) and e-mail (every minute) jobs recurring (safe at every boot). */
+export async function scheduleSurveyJobs(ctx: AppContext): Promise<void> {
+  await ctx.jobs.every(SEND_REMINDERS, HOUR);
+  await scheduleMailSender(ctx);
 }
 
 /**
  * Queues a reminder for every personal link of an active survey that is
  * unanswered, unexpired, older than 48 h (and 48 h past its last reminder),
- * with fewer than two reminders sent. Messages wait in `outbox_messages`: no
- * SMTP sender exists yet, so an admin reads them at GET /api/v1/messages.
+ * with fewer than two reminders sent. Messages wait in `outbox_messages`, where
+ * an admin reads them (GET /api/v1/messages) and the e-mail sender finds them.
  * Each organisation's batch commits with its links' counters, so a re-run never sends twice.
  */
 export async function sendDueReminders(ctx: AppContext): Promise<number> {
@@ -132,10 +135,12 @@ export function listMessages(ctx: AppContext, actor: Actor, q: { limit: number; 
       subject: string;
       body: string;
       status: Message['status'];
+      attempts: number;
+      last_error: string | null;
       created_at: Date;
       sent_at: Date | null;
     }>(
-      `SELECT id::text, kind, channel, link_id, customer_id, interaction_id, lang, recipient, subject, body, status, created_at, sent_at
+      `SELECT id::text, kind, channel, link_id, customer_id, interaction_id, lang, recipient, subject, body, status, attempts, last_error, created_at, sent_at
        FROM outbox_messages WHERE org_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT $3`,
       [actor.orgId, before && /^\d{1,18}$/.test(before) ? before : null, q.limit + 1],
     );
@@ -151,6 +156,8 @@ export function listMessages(ctx: AppContext, actor: Actor, q: { limit: number; 
       subject: r.subject,
       body: r.body,
       status: r.status,
+      attempts: r.attempts,
+      lastError: r.last_error,
       createdAt: r.created_at.toISOString(),
       sentAt: r.sent_at?.toISOString() ?? null,
     }));
