@@ -3,6 +3,7 @@ import { MINUTE } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Authenticator } from '../../platform/http/authenticate.ts';
 import { safeEqual, sha256 } from '../../platform/secrets.ts';
+import { KEY_CACHE_MS, keyCacheOf } from './api-key-cache.ts';
 import { parseApiKey } from './api-keys.service.ts';
 
 interface SessionRow {
@@ -52,18 +53,28 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
     async fromApiKey(key) {
       const parsed = parseApiKey(key);
       if (!parsed) return null;
-      const [k] = await ctx.db.system((tx) =>
-        tx.query<{ id: string; org_id: string; key_hash: string; role: Role; employee_id: string | null; last_used_at: Date | null }>(
-          `SELECT id, org_id, key_hash, role, employee_id, last_used_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
-          [parsed.id],
-        ),
-      );
-      if (!k || !safeEqual(k.key_hash, sha256(parsed.secret))) return null;
       const now = ctx.clock.now();
-      if (!k.last_used_at || now.getTime() - k.last_used_at.getTime() > MINUTE) {
-        await ctx.db.tenant(k.org_id, (tx) =>
-          tx.query(`UPDATE api_keys SET last_used_at = $3 WHERE org_id = $1 AND id = $2`, [k.org_id, k.id, now]),
+      const cache = keyCacheOf(ctx);
+      if (cache.revoked.has(parsed.id)) return null;
+      let k = cache.verified.get(parsed.id);
+      if (!k || k.verifiedUntil <= now.getTime()) {
+        const [row] = await ctx.db.system((tx) =>
+          tx.query<{ id: string; org_id: string; key_hash: string; role: Role; employee_id: string | null; last_used_at: Date | null }>(
+            `SELECT id, org_id, key_hash, role, employee_id, last_used_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
+            [parsed.id],
+          ),
         );
+        cache.verified.delete(parsed.id);
+        if (!row) return null;
+        k = { ...row, verifiedUntil: now.getTime() + KEY_CACHE_MS };
+        // Only keys whose secret matches are kept: a flood of wrong secrets grows nothing.
+        if (!safeEqual(k.key_hash, sha256(parsed.secret))) return null;
+        if (!cache.revoked.has(parsed.id)) cache.verified.set(parsed.id, k);
+        if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > MINUTE) {
+          await ctx.db.tenant(row.org_id, (tx) => tx.query(`UPDATE api_keys SET last_used_at = $3 WHERE org_id = $1 AND id = $2`, [row.org_id, row.id, now]));
+        }
+      } else if (!safeEqual(k.key_hash, sha256(parsed.secret))) {
+        return null;
       }
       return { orgId: k.org_id, kind: 'api_key', id: k.id, role: k.role, employeeId: k.employee_id } satisfies Actor;
     },

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { forgetApiKey } from './api-key-cache.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 
@@ -76,9 +77,9 @@ export function listApiKeys(ctx: AppContext, actor: Actor): Promise<z.infer<type
   });
 }
 
-export function revokeApiKey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'apiKey.create');
-  return ctx.db.tenant(actor.orgId, async (tx) => {
+  await ctx.db.tenant(actor.orgId, async (tx) => {
     const rows = await tx.query(`UPDATE api_keys SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL RETURNING id`, [
       actor.orgId,
       id,
@@ -87,4 +88,5 @@ export function revokeApiKey(ctx: AppContext, actor: Actor, id: string): Promise
     if (!rows.length) throw notFound('API key');
     await recordAudit(tx, ctx.clock, actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
   });
+  forgetApiKey(ctx, id); // after the commit: a rolled-back revocation must not lock the key out
 }

@@ -286,3 +286,10 @@ export async function findInteraction(tx: Queryable, orgId: string, id: string):
   const [row] = await tx.query<InteractionRow>(`SELECT ${COLUMNS} FROM interactions WHERE org_id = $1 AND id = $2`, [orgId, id]);
   return row ? toInteraction(row) : null;
 }
+
+/** Many interactions by id in one statement, keyed by id; ids not in this organisation are absent. */
+export async function findInteractions(tx: Queryable, orgId: string, ids: string[]): Promise<Map<string, Interaction>> {
+  if (!ids.length) return new Map();
+  const rows = await tx.query<InteractionRow>(`SELECT ${COLUMNS} FROM interactions WHERE org_id = $1 AND id = ANY($2::uuid[])`, [orgId, ids]);
+  return new Map(rows.map((r) => [r.id, toInteraction(r)]));
+}

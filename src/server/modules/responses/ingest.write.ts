@@ -4,7 +4,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { ItemOutcome } from '../../platform/db/group-commit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/index.ts';
-import { findInteraction } from '../odata/index.ts';
+import { findInteractions } from '../odata/index.ts';
 import { getSurveyVersion, markLinkUsed, type SurveyVersion } from '../surveys/index.ts';
 
 /** One response on its way in, shaped by its entry point (API, batch, public page, CSV import). */
@@ -151,19 +151,19 @@ async function loadSurveys(tx: Tx, orgId: string, surveyIds: string[]): Promise<
 /** The X↔O join: what the caller left out (customer, employee, unit, touchpoint, channel) comes from the interaction. */
 async function fillFromInteractions(tx: Tx, orgId: string, rows: Array<{ i: number; item: IngestItem }>, refuse: (i: number, e: AppError) => void) {
   const ids = [...new Set(rows.flatMap((r) => (r.item.interactionId ? [r.item.interactionId] : [])))];
-  for (const id of ids) {
-    const interaction = await findInteraction(tx, orgId, id);
-    for (const { i, item } of rows.filter((r) => r.item.interactionId === id)) {
-      if (!interaction) {
-        refuse(i, new AppError(404, 'not_found', 'interactionId: interaction not found', { field: 'interactionId' }));
-        continue;
-      }
-      item.customerId ??= interaction.customerId;
-      item.employeeId ??= interaction.employeeId;
-      item.unitId ??= interaction.unitId;
-      item.touchpoint ??= interaction.touchpoint;
-      item.channel ??= interaction.channel;
+  const interactions = await findInteractions(tx, orgId, ids);
+  for (const { i, item } of rows) {
+    if (!item.interactionId) continue;
+    const interaction = interactions.get(item.interactionId);
+    if (!interaction) {
+      refuse(i, new AppError(404, 'not_found', 'interactionId: interaction not found', { field: 'interactionId' }));
+      continue;
     }
+    item.customerId ??= interaction.customerId;
+    item.employeeId ??= interaction.employeeId;
+    item.unitId ??= interaction.unitId;
+    item.touchpoint ??= interaction.touchpoint;
+    item.channel ??= interaction.channel;
   }
 }
 
