@@ -1,0 +1,66 @@
+/**
+ * Sentiment of one comment in Chinese, English or both: the trained Chinese
+ * model for Han text, the English lexicon for Latin words, blended by how much
+ * of the comment each language holds, with emoji and repeated exclamation
+ * marks on top. Score −1..1; the label is neutral inside ±NEUTRAL_BAND.
+ */
+import { EMOJI } from './lexicon.zh.ts';
+import { scoreText, type SentimentModel } from './model.ts';
+import { englishSentiment } from './sentiment.en.ts';
+import { scriptMix } from './text.normalize.ts';
+
+export type SentimentLabel = 'positive' | 'neutral' | 'negative';
+
+/**
+ * |score| below this is neutral. The Chinese score is 2p − 1 of a calibrated
+ * logistic model, so the band is p in (0.35, 0.65): the model is less than
+ * two-to-one sure either way. On the held-out split that band holds 5 % of
+ * the reviews, whose sign it gets right only 60 % of the time against 96 %
+ * outside it (eval:text): they are the mixed and the unclear ones. The English score is VADER's normalisation, where ±0.3 means
+ * about one mild word ("okay", "fine").
+ */
+export const NEUTRAL_BAND = 0.3;
+
+const EMOJI_PATTERN = /\p{Extended_Pictographic}\uFE0F?|:\)|:-\)|:\(|:-\(|\^_\^/gu;
+
+/** Sum of the valences of the emoji and emoticons in a text. */
+export function emojiValence(text: string): number {
+  let sum = 0;
+  for (const m of text.matchAll(EMOJI_PATTERN)) sum += EMOJI.get(m[0]) ?? EMOJI.get(m[0].replace('\uFE0F', '')) ?? 0;
+  return sum;
+}
+
+/** Sentiment of a normalised, redacted comment. */
+export function sentimentOf(model: SentimentModel, normalized: string): { label: SentimentLabel; score: number } {
+  const { han, latinWords } = scriptMix(normalized);
+  const emoji = emojiValence(normalized);
+  const exclamations = Math.min((normalized.match(/!/g) ?? []).length, 3);
+  let zh = 0;
+  let zhWeight = 0;
+  if (han > 0) {
+    let logit = scoreText(model, normalized) + 2 * emoji;
+    if (exclamations >= 2) logit *= 1 + 0.1 * exclamations; // "太棒了!!!" is surer than "太棒了"
+    zh = Math.tanh(logit / 2);
+    zhWeight = han;
+  }
+  let en = 0;
+  let enWeight = 0;
+  if (latinWords > 0) {
+    const result = englishSentiment(normalized);
+    en = result.score;
+    // A Latin word weighs about two Han characters; English without a sentiment word adds nothing.
+    enWeight = result.hits > 0 ? latinWords * 2 : 0;
+  }
+  let score: number;
+  if (zhWeight + enWeight > 0) score = (zh * zhWeight + en * enWeight) / (zhWeight + enWeight);
+  else score = emoji === 0 ? 0 : Math.tanh(emoji);
+  score = Math.max(-1, Math.min(1, score));
+  return { label: labelOf(score), score: Math.round(score * 1000) / 1000 };
+}
+
+/** The label of a score: neutral inside the band. */
+export function labelOf(score: number): SentimentLabel {
+  if (score >= NEUTRAL_BAND) return 'positive';
+  if (score <= -NEUTRAL_BAND) return 'negative';
+  return 'neutral';
+}
