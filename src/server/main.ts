@@ -13,6 +13,7 @@ import { createAuthenticator, registerAccessJobs, registerAccessRoutes, schedule
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerResponseRoutes } from './modules/responses/index.ts';
+import { registerTextEvents, registerTextRoutes } from './modules/text/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -43,6 +44,8 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerSurveyJobs(ctx);
   registerSurveyTriggers(ctx);
   registerResponseRoutes(app, ctx);
+  registerTextRoutes(app, ctx);
+  registerTextEvents(ctx);
   await app.ready();
   return { app, ctx };
 }

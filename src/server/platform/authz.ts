@@ -19,6 +19,9 @@ const rules = {
   'link.create': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'message.read': (a: Actor) => a.role === 'admin',
   'trigger.manage': (a: Actor) => a.role === 'admin',
+  'text.analyze': (a: Actor) => a.role !== 'employee',
+  'text.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'text.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

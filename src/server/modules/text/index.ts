@@ -3,3 +3,5 @@ export { registerTextRoutes } from './text.routes.ts';
 export { registerTextEvents } from './text.events.ts';
 export { analyzeText, type TextAnalysis } from './analyze.ts';
 export { redactPii } from './pii.ts';
+export { warmUpTextAnalysis } from './warm-up.ts';
+export { cutWords } from './segmenter.ts';

