@@ -40,7 +40,7 @@ console.log(`Neutral band |score| < ${NEUTRAL_BAND}: ${pct(inBand.length / score
 
 const serviceSet = (file: string): Review[] =>
   (parse(fs.readFileSync(`${TESTDATA}${file}`), { columns: true }) as Array<Record<string, string>>).map((r) => ({ cat: r.domain!, label: r.label === '1' ? 1 : 0, review: r.text! }));
-for (const file of ['service-comments.csv', 'service-comments-en.csv']) {
+for (const file of ['service-comments.csv', 'service-comments-en.csv', 'service-comments-fresh.csv']) {
   const r = evaluate(serviceSet(file), analysed);
   console.log(`\nHand-written service comments ${file}: ${pct(r.overall.accuracy)} (n = ${r.overall.n}) — ${Object.entries(r.byCategory).map(([k, a]) => `${k} ${pct(a.accuracy)}`).join(', ')}`);
 }
