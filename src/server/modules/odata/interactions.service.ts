@@ -59,6 +59,7 @@ export interface InteractionRecorded {
   touchpoint: string;
   channel: string;
   type: string;
+  occurredAt: string;
 }
 
 export interface InteractionListQuery {
@@ -210,6 +211,7 @@ export async function recordInteractions(ctx: AppContext, tx: Tx, items: unknown
       touchpoint: row.touchpoint,
       channel: row.channel,
       type: row.type,
+      occurredAt: row.occurred_at,
     };
     await publish(tx, 'interaction.recorded', payload, { at: ctx.clock.now() });
   }

@@ -90,7 +90,7 @@ describe('interactions', () => {
     expect(created).toMatchObject({ customerId, unitId: store, employeeId: clerk, amount: 128.5, occurredAt: '2026-01-05T01:30:00.000Z', resolvedFirstContact: true });
     const events = (await outbox('interaction.recorded')).filter((e) => e.payload.interactionId === created.id);
     expect(events.map((e) => e.payload)).toEqual([
-      { interactionId: created.id, customerId, employeeId: clerk, unitId: store, touchpoint: '送货上门', channel: 'app', type: 'delivery' },
+      { interactionId: created.id, customerId, employeeId: clerk, unitId: store, touchpoint: '送货上门', channel: 'app', type: 'delivery', occurredAt: '2026-01-05T01:30:00.000Z' },
     ]);
 
     const repeat = await post(org.adminKey, '/api/v1/interactions', interaction({ customerId, externalId: 'ORDER-1', amount: 1 }));

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
+import { DAY } from '../../platform/clock.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Event } from '../../platform/events/index.ts';
 import type { InteractionRecorded } from '../odata/index.ts';
@@ -31,6 +32,8 @@ const COLUMNS = `id, survey_id, interaction_type, touchpoint, channel, lang, ena
 
 /** The event handler's name in `handled_by`: keep it stable. */
 export const INVITE_ON_INTERACTION = 'surveys.invite-on-interaction';
+/** An interaction older than this gets no invitation: importing last year's history must not survey customers about it. */
+const MAX_INTERACTION_AGE_MS = 7 * DAY;
 
 export function listTriggers(ctx: AppContext, actor: Actor): Promise<SurveyTrigger[]> {
   authorize(actor, 'trigger.manage');
@@ -86,7 +89,8 @@ export function registerSurveyTriggers(ctx: AppContext): void {
 }
 
 /**
- * The first enabled trigger (oldest) whose type and touchpoint match issues one
+ * Interactions recorded after a trigger was made and that happened within the
+ * last week qualify. The first enabled trigger (oldest) whose type and touchpoint match issues one
  * personal link bound to the interaction and queues its invitation, in the
  * event's transaction: the link, the message and the counter commit together,
  * and the outbox runs this handler once per event.
@@ -94,13 +98,14 @@ export function registerSurveyTriggers(ctx: AppContext): void {
 async function inviteForInteraction(ctx: AppContext, tx: Tx, event: Event<InteractionRecorded>): Promise<void> {
   const orgId = tx.orgId!;
   const i = event.payload;
+  if (ctx.clock.now().getTime() - new Date(i.occurredAt).getTime() > MAX_INTERACTION_AGE_MS) return;
   const [trigger] = await tx.query<TriggerRow & { survey_name: string }>(
     `SELECT t.id, t.survey_id, t.channel, t.lang, s.name AS survey_name
      FROM survey_triggers t JOIN surveys s ON s.org_id = t.org_id AND s.id = t.survey_id
-     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active'
+     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active' AND t.created_at <= $4
        AND (t.interaction_type IS NULL OR t.interaction_type = $2) AND (t.touchpoint IS NULL OR t.touchpoint = $3)
      ORDER BY t.created_at, t.id LIMIT 1`,
-    [orgId, i.type, i.touchpoint],
+    [orgId, i.type, i.touchpoint, event.createdAt],
   );
   if (!trigger) return;
   const customer = await findContact(tx, orgId, i.customerId);

@@ -115,6 +115,21 @@ describe('transactional survey triggers', () => {
     expect(listed.invited).toBe(2);
   });
 
+  it('leaves alone interactions recorded before the trigger existed and history older than a week', async () => {
+    const early = await customer({ externalId: 'EARLY' });
+    // Recorded but not yet dispatched when the trigger is made: it belongs to the time before.
+    const body = { customerId: early, type: 'repair', channel: 'phone', touchpoint: '电话客服', occurredAt: t.clock.now().toISOString() };
+    const before = (await send('POST', '/api/v1/interactions', body)).json().id;
+    t.clock.advance(1000);
+    const { id } = await trigger({ interactionType: 'repair' });
+    await t.ctx.events.drain();
+    const old = await interaction(await customer(), { type: 'repair', occurredAt: new Date(t.clock.now().getTime() - 8 * DAY).toISOString() });
+    const fresh = await interaction(await customer(), { type: 'repair', occurredAt: new Date(t.clock.now().getTime() - 6 * DAY).toISOString() });
+    const invited = (await invitations()).map((m) => m.interactionId);
+    expect([before, old, fresh].filter((x) => invited.includes(x))).toEqual([fresh]);
+    await send('DELETE', `/api/v1/survey-triggers/${id}`);
+  });
+
   it('is for admins only and refuses bad input with clear errors', async () => {
     const manager = await buildEmployeeWithKey(t.ctx, org, { role: 'manager' });
     expect((await get('/api/v1/survey-triggers', manager.key)).statusCode).toBe(403);
