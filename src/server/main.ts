@@ -13,7 +13,7 @@ import { createAuthenticator, registerAccessJobs, registerAccessRoutes, schedule
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerResponseRoutes } from './modules/responses/index.ts';
-import { registerTextEvents, registerTextRoutes } from './modules/text/index.ts';
+import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -54,6 +54,8 @@ export async function createServer(config: Config, db: Database, options: { cloc
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
   await scheduleSurveyJobs(ctx);
+  // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
+  warmUpTextAnalysis();
   ctx.events.start();
   ctx.jobs.start();
 }
