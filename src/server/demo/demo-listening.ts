@@ -8,6 +8,7 @@ import type { Actor } from '../platform/actor.ts';
 import type { AppContext } from '../platform/context.ts';
 import { recordInteractions, upsertCustomers } from '../modules/odata/index.ts';
 import { ingestBatch } from '../modules/responses/index.ts';
+import { createTrigger } from '../modules/surveys/index.ts';
 import { demoCounts, HISTORY_DAYS, makeAnswers, makeCustomers, makeInteractions, type DemoSize } from './demo-model.ts';
 import { mulberry32 } from './demo-random.ts';
 
@@ -100,6 +101,8 @@ export async function seedListening(
   }
 
   const surveyId = await createDemoSurvey(ctx, orgId, new Date(now.getTime() - (HISTORY_DAYS + 7) * 86_400_000));
+  // From now on every home delivery invites its customer by SMS (the history above stays as it was).
+  await createTrigger(ctx, admin, { surveyId, interactionType: 'delivery', touchpoint: null, channel: 'sms', lang: 'zh-CN', enabled: true });
 
   let responses = 0;
   for (const part of chunks(answers)) {

@@ -73,6 +73,16 @@ describe('demo listening data', () => {
     expect(row!.months).toBeGreaterThanOrEqual(6);
   });
 
+  it('invites customers after each new home delivery, but not about the seeded history', async () => {
+    const triggers = await q<{ interaction_type: string; channel: string; invited: number }>(
+      `SELECT interaction_type, channel, invited FROM survey_triggers WHERE org_id = $1`,
+    );
+    expect(triggers).toEqual([{ interaction_type: 'delivery', channel: 'sms', invited: 0 }]);
+    await t.ctx.events.drain();
+    const [sent] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'invitation'`);
+    expect(sent!.n).toBe(0);
+  });
+
   it('has Chinese and English comments in many distinct wordings', async () => {
     const rows = await q<{ comment: string; lang: string }>(`SELECT comment, lang FROM responses WHERE org_id = $1 AND comment IS NOT NULL`);
     const zh = rows.filter((r) => /[\u4e00-\u9fff]{4}/.test(r.comment));

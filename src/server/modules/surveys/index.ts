@@ -1,7 +1,7 @@
 // The surveys module's public surface: other modules import from here only.
 export { registerSurveyRoutes } from './surveys.routes.ts';
 export { registerSurveyJobs, scheduleSurveyJobs } from './reminders.ts';
-export { registerSurveyTriggers } from './triggers.service.ts';
+export { registerSurveyTriggers, createTrigger } from './triggers.service.ts';
 export { getSurveyVersion, type SurveyVersion } from './surveys.service.ts';
 export { resolveLink, markLinkUsed, issueLink, linkUrl, type ResolvedLink, type IssuedLink } from './links.service.ts';
 export {
