@@ -22,6 +22,12 @@ const rules = {
   'text.analyze': (a: Actor) => a.role !== 'employee',
   'text.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'text.manage': (a: Actor) => a.role === 'admin',
+  'alertRule.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'alertRule.manage': (a: Actor) => a.role === 'admin',
+  'case.read': (a: Actor) => a.role !== 'partner',
+  'case.act': (a: Actor) => a.role !== 'partner',
+  'case.configure': (a: Actor) => a.role === 'admin',
+  'metrics.read': (a: Actor) => a.role !== 'partner',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { ItemOutcome } from '../../platform/db/group-commit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/index.ts';
+import { addToRollups } from '../metrics/index.ts';
 import { findInteractions } from '../odata/index.ts';
 import { getSurveyVersion, markLinkUsed, type SurveyVersion } from '../surveys/index.ts';
 
@@ -215,6 +216,7 @@ async function insertResponses(tx: Tx, orgId: string, rows: Array<{ item: Ingest
        received_at timestamptz, source text, flags text[])`,
     [orgId, JSON.stringify(records)],
   );
+  await addToRollups(tx, records);
   const keys = rows.flatMap(({ item }) => (item.idempotency ? [{ key: item.idempotency.key, hash: item.idempotency.hash, id: item.id }] : []));
   if (keys.length) {
     await tx.query(
