@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, text } from './common.ts';
 import { CustomerSchema, InteractionSchema, isoTime } from './odata.ts';
-import { LangSchema } from './surveys.ts';
+import { LangSchema, QuestionSchema } from './surveys.ts';
 
 /** Items per `POST /responses/batch`. */
 export const MAX_BATCH_RESPONSES = 1000;
@@ -75,12 +75,19 @@ export type BatchResult = z.infer<typeof BatchResultSchema>;
 export const PublicResponseInputSchema = z.object({ answers: AnswersInputSchema, lang: LangSchema.optional() });
 export const TokenParamsSchema = z.object({ token: text(100) });
 
+/** NPS groups: detractor 0–6, passive 7–8, promoter 9–10. */
+export const NpsBandSchema = z.enum(['detractor', 'passive', 'promoter']);
+export type NpsBand = z.infer<typeof NpsBandSchema>;
+
 export const ResponseListQuerySchema = z.object({
   surveyId: IdSchema.optional(),
   unitId: IdSchema.optional().meta({ description: 'this unit and its whole subtree' }),
   employeeId: IdSchema.optional(),
   from: isoTime().optional().meta({ description: 'submittedAt at or after (ISO 8601)' }),
   to: isoTime().optional().meta({ description: 'submittedAt before (ISO 8601)' }),
+  touchpoint: text(100).optional(),
+  channel: text(60).optional(),
+  npsBand: NpsBandSchema.optional().meta({ description: 'detractor (NPS 0–6), passive (7–8) or promoter (9–10)' }),
 });
 
 export const ResponseSchema = z.object({
@@ -104,15 +111,34 @@ export const ResponseSchema = z.object({
   receivedAt: z.string(),
   source: SourceSchema,
   flags: z.array(z.string()),
+  employeeName: z.string().nullable().meta({ description: "the serving employee's name" }),
 });
 export type ResponseRecord = z.infer<typeof ResponseSchema>;
 
-export const ResponseEmployeeSchema = z.object({ id: IdSchema, name: z.string(), unitId: IdSchema });
+export const ResponseEmployeeSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  unitId: IdSchema,
+  positionName: z.string().nullable(),
+  positionNameEn: z.string().nullable(),
+});
+
+/** The survey version a response answered, so its answers read against the questions the customer saw. */
+export const ResponseSurveySchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  version: z.number().int(),
+  questions: z.array(QuestionSchema),
+});
+
+export const ResponseUnitSchema = z.object({ id: IdSchema, name: z.string(), nameEn: z.string().nullable() });
 
 /** A response with the customer, interaction and serving employee it is joined to (X-data beside O-data). */
 export const ResponseDetailSchema = ResponseSchema.extend({
   customer: CustomerSchema.nullable(),
   interaction: InteractionSchema.nullable(),
   employee: ResponseEmployeeSchema.nullable(),
+  unit: ResponseUnitSchema.nullable().meta({ description: 'where the response was given (its unit)' }),
+  survey: ResponseSurveySchema.nullable().meta({ description: 'the survey with the questions of the version answered' }),
 });
 export type ResponseDetail = z.infer<typeof ResponseDetailSchema>;

@@ -19,6 +19,12 @@ const SurveyListPage = lazy(() =>
 const SurveyBuilderPage = lazy(() =>
   import('../features/surveys/SurveyBuilderPage.tsx').then((m) => ({ default: m.SurveyBuilderPage })),
 );
+const ResponsesPage = lazy(() =>
+  import('../features/responses/ResponsesPage.tsx').then((m) => ({ default: m.ResponsesPage })),
+);
+const ResponseDrawer = lazy(() =>
+  import('../features/responses/ResponseDrawer.tsx').then((m) => ({ default: m.ResponseDrawer })),
+);
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
@@ -39,6 +45,9 @@ export function AppRoutes() {
         <Route path="surveys" element={<SurveyListPage />} />
         <Route path="surveys/new" element={<SurveyBuilderPage />} />
         <Route path="surveys/:id" element={<SurveyBuilderPage />} />
+        <Route path="responses" element={<ResponsesPage />}>
+          <Route path=":id" element={<ResponseDrawer />} />
+        </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

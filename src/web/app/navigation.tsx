@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, FormOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -28,7 +28,10 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     key: 'listen',
     labelKey: 'surveys.nav.group',
-    items: [{ path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> }],
+    items: [
+      { path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> },
+      { path: '/responses', labelKey: 'responses.nav.responses', icon: <CommentOutlined /> },
+    ],
   },
 ];
 

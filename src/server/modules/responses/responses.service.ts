@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ResponseDetail, ResponseListQuerySchema, ResponseRecord } from '../../../contracts/responses.ts';
+import type { NpsBand, ResponseDetail, ResponseListQuerySchema, ResponseRecord } from '../../../contracts/responses.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -7,6 +7,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { findCustomer, findInteraction } from '../odata/index.ts';
 import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
+import { getSurveyVersion } from '../surveys/index.ts';
 
 interface ResponseRow {
   id: string;
@@ -39,6 +40,9 @@ const SELECT = `SELECT r.id, r.survey_id, r.survey_version, r.link_id, r.custome
     e.name AS employee_name, e.unit_id AS employee_unit_id
   FROM responses r LEFT JOIN employees e ON e.org_id = r.org_id AND e.id = r.employee_id`;
 
+/** NPS bounds of each group, inclusive. */
+const NPS_BANDS: Record<NpsBand, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
+
 const toResponse = (r: ResponseRow): ResponseRecord => ({
   id: r.id,
   surveyId: r.survey_id,
@@ -60,6 +64,7 @@ const toResponse = (r: ResponseRow): ResponseRecord => ({
   receivedAt: r.received_at.toISOString(),
   source: r.source,
   flags: r.flags,
+  employeeName: r.employee_name,
 });
 
 type ListQuery = z.infer<typeof ResponseListQuerySchema> & { limit: number; cursor?: string };
@@ -76,6 +81,7 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
     const scope = await dataScopeOf(tx, actor);
     if (scope.kind === 'none') return { items: [], nextCursor: null };
     const filterUnits = q.unitId ? await unitSubtreeIds(tx, actor.orgId, q.unitId) : null;
+    const band = q.npsBand ? NPS_BANDS[q.npsBand] : null;
     const rows = await tx.query<ResponseRow>(
       `${SELECT}
        WHERE r.org_id = $1
@@ -87,6 +93,9 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
          AND ($8::timestamptz IS NULL OR r.submitted_at < $8::timestamptz)
          AND ($9::uuid[] IS NULL OR r.unit_id = ANY($9::uuid[]) OR e.unit_id = ANY($9::uuid[]))
          AND ($10::uuid IS NULL OR r.employee_id = $10::uuid)
+         AND ($12::text IS NULL OR r.touchpoint = $12::text)
+         AND ($13::text IS NULL OR r.channel = $13::text)
+         AND ($14::int IS NULL OR r.nps BETWEEN $14::int AND $15::int)
        ORDER BY r.submitted_at DESC, r.id DESC LIMIT $11`,
       [
         actor.orgId,
@@ -100,23 +109,57 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
         scope.kind === 'units' ? scope.unitIds : null,
         scope.kind === 'self' ? scope.employeeId : null,
         q.limit + 1,
+        q.touchpoint ?? null,
+        q.channel ?? null,
+        band?.[0] ?? null,
+        band?.[1] ?? null,
       ],
     );
     return toPage(rows.map(toResponse), q.limit, (r) => `${r.submittedAt}|${r.id}`);
   });
 }
 
-/** One response with the customer, interaction and serving employee it is joined to; out of scope answers 404. */
+/**
+ * One response with what it is joined to: customer, interaction, serving employee
+ * (with position), unit, and the survey version it answered (its questions, so the
+ * answers read as the customer saw them). Out of scope answers 404.
+ */
 export function getResponse(ctx: AppContext, actor: Actor, id: string): Promise<ResponseDetail> {
   authorize(actor, 'response.read');
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const [row] = await tx.query<ResponseRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [actor.orgId, id]);
     if (!row || !isResponseInScope(await dataScopeOf(tx, actor), row)) throw notFound('response');
+    const survey = await getSurveyVersion(tx, actor.orgId, row.survey_id, row.survey_version);
+    const [unit] = row.unit_id
+      ? await tx.query<{ id: string; name: string; name_en: string | null }>(`SELECT id, name, name_en FROM units WHERE org_id = $1 AND id = $2`, [
+          actor.orgId,
+          row.unit_id,
+        ])
+      : [];
+    const [position] =
+      row.employee_id && row.employee_name !== null
+        ? await tx.query<{ name: string; name_en: string | null }>(
+            `SELECT p.name, p.name_en FROM employees e JOIN positions p ON p.org_id = e.org_id AND p.id = e.position_id
+             WHERE e.org_id = $1 AND e.id = $2`,
+            [actor.orgId, row.employee_id],
+          )
+        : [];
     return {
       ...toResponse(row),
       customer: row.customer_id ? await findCustomer(tx, actor.orgId, row.customer_id) : null,
       interaction: row.interaction_id ? await findInteraction(tx, actor.orgId, row.interaction_id) : null,
-      employee: row.employee_id && row.employee_name !== null ? { id: row.employee_id, name: row.employee_name, unitId: row.employee_unit_id! } : null,
+      employee:
+        row.employee_id && row.employee_name !== null
+          ? {
+              id: row.employee_id,
+              name: row.employee_name,
+              unitId: row.employee_unit_id!,
+              positionName: position?.name ?? null,
+              positionNameEn: position?.name_en ?? null,
+            }
+          : null,
+      unit: unit ? { id: unit.id, name: unit.name, nameEn: unit.name_en } : null,
+      survey: survey ? { id: survey.surveyId, name: survey.name, version: survey.version, questions: survey.questions } : null,
     };
   });
 }

@@ -90,7 +90,60 @@ describe('GET /api/v1/responses and /:id', () => {
     expect(detail).toMatchObject({ id, nps: 3, comment: '等太久了 too slow', touchpoint: 'checkout', channel: 'store', source: 'api' });
     expect(detail.customer).toMatchObject({ id: served.customerId, name: '王芳', segment: 'gold' });
     expect(detail.interaction).toMatchObject({ id: served.interactionId, type: 'purchase', employeeId: served.employeeId });
-    expect(detail.employee).toEqual({ id: served.employeeId, name: '李雷', unitId: served.unitId });
+    expect(detail.employee).toMatchObject({ id: served.employeeId, name: '李雷', unitId: served.unitId });
+    expect(detail.employee).toMatchObject({ positionName: 'Clerk', positionNameEn: null });
+    expect(detail.employeeName).toBe('李雷');
+    expect(detail.unit).toEqual({ id: served.unitId, name: 'Head office', nameEn: null });
+    // The questions of the version answered, with both languages, so the page can show each answer under its question.
+    expect(detail.survey).toMatchObject({ id: f.surveyId, name: '门店满意度 Store survey', version: 1 });
+    expect(detail.survey.questions.map((q: { key: string }) => q.key)).toEqual(['nps', 'csat', 'reason', 'tags', 'comment', 'ref']);
+    expect(detail.survey.questions[0].title).toEqual({ 'zh-CN': '您有多大可能推荐我们？', en: 'How likely are you to recommend us?' });
+  });
+
+  it('keeps showing the questions of the version a response answered after the survey changes', async () => {
+    const surveyId = await f.createSurvey();
+    const id = await respond({ surveyId, answers: { nps: 9 } });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/surveys/${surveyId}`,
+      headers: { authorization: `Bearer ${f.org.adminKey}` },
+      payload: { questions: [{ key: 'nps', type: 'nps', required: true, title: { 'zh-CN': '新题目', en: 'New title' } }] },
+    });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const detail = (await f.get(f.org.adminKey, `/api/v1/responses/${id}`)).json();
+    expect(detail.survey).toMatchObject({ id: surveyId, version: 1 });
+    expect(detail.survey.questions).toHaveLength(6);
+    expect(detail.survey.questions[0].title.en).toBe('How likely are you to recommend us?');
+  });
+
+  it('filters by touchpoint, channel and NPS group (detractor 0–6, passive 7–8, promoter 9–10), within scope', async () => {
+    const surveyId = await f.createSurvey();
+    const made: Record<string, string> = {};
+    for (const [name, nps, touchpoint, channel] of [
+      ['d0', 0, 'hotline', 'phone'],
+      ['d6', 6, 'store_checkout', 'store'],
+      ['p7', 7, 'hotline', 'phone'],
+      ['p8', 8, 'store_checkout', 'store'],
+      ['r9', 9, 'hotline', 'phone'],
+      ['r10', 10, 'store_checkout', 'store'],
+    ] as const) {
+      made[name] = await respond({ surveyId, answers: { nps }, touchpoint, channel });
+    }
+    const list = (query: string) => f.get(f.org.adminKey, `/api/v1/responses?surveyId=${surveyId}&limit=500&${query}`);
+    expect(ids(await list('npsBand=detractor'))).toEqual([made.d0, made.d6].sort());
+    expect(ids(await list('npsBand=passive'))).toEqual([made.p7, made.p8].sort());
+    expect(ids(await list('npsBand=promoter'))).toEqual([made.r9, made.r10].sort());
+    expect(ids(await list('touchpoint=hotline'))).toEqual([made.d0, made.p7, made.r9].sort());
+    expect(ids(await list('channel=store&npsBand=promoter'))).toEqual([made.r10]);
+    expect(ids(await list('touchpoint=nowhere'))).toEqual([]);
+    expect((await list('npsBand=neutral')).statusCode).toBe(400);
+    // A clerk filtering the whole organisation still sees only their own responses.
+    const clerk = await buildEmployeeWithKey(t.ctx, f.org, {});
+    expect(ids(await f.get(clerk.key, `/api/v1/responses?surveyId=${surveyId}&touchpoint=hotline`))).toEqual([]);
+    const own = await respond({ surveyId, answers: { nps: 2 }, touchpoint: 'hotline', employeeId: clerk.employeeId });
+    const clerkView = (await f.get(clerk.key, `/api/v1/responses?surveyId=${surveyId}&touchpoint=hotline&npsBand=detractor`)).json();
+    expect(clerkView.items.map((r: { id: string }) => r.id)).toEqual([own]);
+    expect(clerkView.items[0].employeeName).toBe('Employee');
   });
 });
 
