@@ -4,6 +4,7 @@ import { DataDirInUseError } from '../server/platform/db/data-dir-lock.ts';
 import { runStart } from './start.ts';
 import { runApiKeyCreate, runDemo, runMigrate } from './admin-commands.ts';
 import { registerImportCommand } from './import-command.ts';
+import { registerRollupsCommand } from './rollups-command.ts';
 
 const program = new Command()
   .name('lodestar')
@@ -54,5 +55,6 @@ async function run(command: (config: Config) => Promise<void>): Promise<void> {
 }
 
 registerImportCommand(program, run);
+registerRollupsCommand(program, run);
 
 await program.parseAsync(process.argv);
