@@ -67,6 +67,8 @@ describe('survey builder in a real browser', () => {
     expect(await cards.count()).toBe(before + 1);
   };
   const save = () => page.getByTestId('save-survey').click();
+  // antd's visible option (its role="option" twin is an invisible accessibility list).
+  const pickOption = (label: string) => page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
 
   it('builds, saves, reopens, previews in both languages, versions and shares a survey', async () => {
     try {
@@ -78,6 +80,63 @@ describe('survey builder in a real browser', () => {
     expect(browserProblems).toEqual([]);
   }, 120_000);
 
+  it('sets the contact-fatigue rule, adds an automatic invitation and shows it queued after an interaction', async () => {
+    try {
+      await distribute();
+    } catch (error) {
+      await shot('distribution-failure');
+      throw new Error(`${(error as Error).message}\nbrowser: ${browserProblems.join('\n')}`);
+    }
+    expect(browserProblems).toEqual([]);
+  }, 90_000);
+
+  async function distribute() {
+    await page.goto('/distribution');
+    await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
+    const days = page.getByTestId('fatigue-days');
+    await expect.poll(() => days.inputValue()).toBe('30');
+    await days.fill('14');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved').first().waitFor();
+
+    // The demo's trigger is listed; add one for hotline inquiries by e-mail.
+    const triggers = page.getByTestId('triggers-table');
+    await triggers.getByText('delivery at any touchpoint').waitFor();
+    await page.getByRole('button', { name: 'Add trigger' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Survey').click();
+    await pickOption('服务体验回访 / Service follow-up');
+    await dialog.getByLabel('Interaction type').fill('inquiry');
+    await dialog.getByLabel('Channel').click();
+    await pickOption('E-mail');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await triggers.getByText('inquiry at any touchpoint').waitFor();
+
+    // An integrator records a home delivery: the demo trigger queues an SMS invitation within a moment.
+    const { csrfToken } = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const headers = { 'x-csrf-token': csrfToken };
+    const customer = await page.request.post('/api/v1/customers', { headers, data: { externalId: 'E2E-INVITE', name: '赵女士', phone: '13912345678' } });
+    expect(customer.status()).toBe(201);
+    const occurredAt = new Date().toISOString();
+    const interaction = { customerId: (await customer.json()).id, type: 'delivery', channel: 'delivery', touchpoint: 'home_delivery', occurredAt };
+    expect((await page.request.post('/api/v1/interactions', { headers, data: interaction })).status()).toBe(201);
+    const outbox = page.getByTestId('messages-table');
+    await expect
+      .poll(async () => {
+        await page.getByRole('button', { name: 'Refresh' }).click();
+        return outbox.textContent();
+      }, { timeout: 20_000 })
+      .toContain('13912345678');
+    expect(await outbox.locator('tr', { hasText: '13912345678' }).textContent()).toMatch(/Invitation.*SMS.*Queued/);
+    await page.reload();
+    const invitedCell = triggers.locator('tr', { hasText: 'delivery at any touchpoint' }).locator('td').nth(4);
+    await expect.poll(() => invitedCell.textContent()).toBe('1');
+    await shot('distribution-en');
+    await page.getByTestId('language-switch').getByText('中文', { exact: true }).click();
+    await page.getByText('自动邀请', { exact: true }).waitFor();
+    await shot('distribution-zh');
+  }
+
   async function buildAndShare() {
     await page.goto('/login');
     await page.locator('#email').fill(DEMO_ADMIN.email);
@@ -85,6 +144,7 @@ describe('survey builder in a real browser', () => {
     await page.locator('#org').fill(DEMO_ADMIN.org);
     await page.locator('button[type=submit]').click();
     await page.waitForURL(/\/org\/units/);
+    await page.getByText('组织单元树', { exact: true }).waitFor(); // the landing page has settled before the menu is used
 
     // The menu's Listen group leads to the list; New survey opens an empty builder.
     await page.getByRole('menuitem', { name: '问卷' }).click();

@@ -19,6 +19,9 @@ const SurveyListPage = lazy(() =>
 const SurveyBuilderPage = lazy(() =>
   import('../features/surveys/SurveyBuilderPage.tsx').then((m) => ({ default: m.SurveyBuilderPage })),
 );
+const DistributionPage = lazy(() =>
+  import('../features/distribution/DistributionPage.tsx').then((m) => ({ default: m.DistributionPage })),
+);
 const ResponsesPage = lazy(() =>
   import('../features/responses/ResponsesPage.tsx').then((m) => ({ default: m.ResponsesPage })),
 );
@@ -45,6 +48,7 @@ export function AppRoutes() {
         <Route path="surveys" element={<SurveyListPage />} />
         <Route path="surveys/new" element={<SurveyBuilderPage />} />
         <Route path="surveys/:id" element={<SurveyBuilderPage />} />
+        <Route path="distribution" element={<DistributionPage />} />
         <Route path="responses" element={<ResponsesPage />}>
           <Route path=":id" element={<ResponseDrawer />} />
         </Route>

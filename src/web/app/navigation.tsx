@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -31,6 +31,7 @@ export const NAV_GROUPS: NavGroup[] = [
     items: [
       { path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> },
       { path: '/responses', labelKey: 'responses.nav.responses', icon: <CommentOutlined /> },
+      { path: '/distribution', labelKey: 'distribution.nav', icon: <SendOutlined /> },
     ],
   },
 ];

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row, Skeleton, Tree, type TreeDataNode } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -41,14 +41,11 @@ export function UnitsPage() {
     return forest.map(toNode);
   }, [forest, localizedName]);
 
-  const selectedId = searchParams.get('unit');
-  const selected = selectedId ? unitsById.get(selectedId) : undefined;
+  // Without a (known) unit in the URL the first root is shown. The default is not written into the URL:
+  // a late write from this page once pulled a user who had already moved on back here.
+  const requested = searchParams.get('unit');
+  const selected = (requested ? unitsById.get(requested) : undefined) ?? (forest[0] ? unitsById.get(forest[0].unit.id) : undefined);
   const select = (id: string) => setSearchParams({ unit: id }, { replace: true });
-
-  useEffect(() => {
-    const firstRoot = forest[0]?.unit.id;
-    if (!selected && firstRoot) setSearchParams({ unit: firstRoot }, { replace: true });
-  }, [forest, selected, setSearchParams]);
 
   const onSaved = (unit: Unit) => {
     setFormTarget(null);

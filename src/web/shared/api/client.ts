@@ -71,6 +71,8 @@ export const apiGet = <T>(path: string, query?: Query, signal?: AbortSignal) =>
   apiRequest<T>('GET', path, { query, signal });
 export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} });
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body });
+export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body });
+export const apiDelete = (path: string) => apiRequest<void>('DELETE', path);
 
 export interface Page<T> {
   items: T[];
