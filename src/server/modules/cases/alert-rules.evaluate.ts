@@ -1,0 +1,182 @@
+/**
+ * Alert rules run on `response.submitted`, in the outbox handler's transaction,
+ * so a case is opened exactly once per response and rule (the handler runs
+ * once per event, and a unique index guards against anything else).
+ *
+ * Sentiment comes from the text module's analysis (`text_analyses`), written by
+ * its own handler of the same event. Rules with a sentiment condition are
+ * therefore evaluated by a second handler that, for a response with a comment,
+ * throws while the analysis is missing so the outbox retries it with backoff;
+ * after ANALYSIS_WAIT_MS it gives up waiting and treats the sentiment as
+ * unknown (the condition does not hold). Rules without one never wait.
+ *
+ * A response to a case's follow-up link is not evaluated: it answers the case
+ * (an unhappy answer reopens it) instead of opening a new one. Responses
+ * flagged as spam open nothing.
+ */
+import type { AlertWhen } from '../../../contracts/cases.ts';
+import { HOUR } from '../../platform/clock.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import type { Event } from '../../platform/events/index.ts';
+import type { ResponseSubmitted } from '../responses/index.ts';
+import type { AlertRuleRow } from './alert-rules.service.ts';
+import { headOfUnit } from './chain.ts';
+import { publishCaseEvent } from './cases.events.ts';
+import { CASE_COLUMNS, openCase, type CaseRow } from './cases.service.ts';
+import { reopenCase } from './case-workflow.ts';
+import { appendTimeline, notifyEmployees } from './timeline.ts';
+
+/** Outbox handler names, recorded in handled_by: keep them stable. */
+export const EVALUATE_RULES = 'cases.evaluate-alert-rules';
+export const EVALUATE_SENTIMENT_RULES = 'cases.evaluate-sentiment-rules';
+/** How long a sentiment rule waits for the text analysis of a commented response. */
+export const ANALYSIS_WAIT_MS = HOUR;
+
+/** A complaint: an NPS detractor or a CSAT of 1–2. */
+export const isComplaint = (r: { nps: number | null; csat: number | null }): boolean => (r.nps !== null && r.nps <= 6) || (r.csat !== null && r.csat <= 2);
+
+export function registerCaseEvents(ctx: AppContext): void {
+  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_RULES, (event, tx) => evaluateResponse(ctx, tx, event, false));
+  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (event, tx) => evaluateResponse(ctx, tx, event, true));
+}
+
+interface Facts {
+  p: ResponseSubmitted;
+  segment: string | null;
+  value: number | null;
+  sentiment: string | null;
+  submittedAt: Date;
+}
+
+async function evaluateResponse(ctx: AppContext, tx: Tx, event: Event<ResponseSubmitted>, isSentimentPass: boolean): Promise<void> {
+  const orgId = tx.orgId!;
+  const p = event.payload;
+  const [response] = await tx.query<{ link_id: string | null }>(`SELECT link_id FROM responses WHERE org_id = $1 AND id = $2`, [orgId, p.responseId]);
+  if (!response) return;
+  const [followed] = response.link_id
+    ? await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE org_id = $1 AND follow_up_link_id = $2 FOR UPDATE`, [orgId, response.link_id])
+    : [];
+  if (followed) {
+    if (!isSentimentPass) await answerFollowUp(ctx, tx, followed, p);
+    return;
+  }
+  if (p.flags.length > 0) return;
+  const rules = await tx.query<AlertRuleRow>(
+    `SELECT id, name, conditions, actions FROM alert_rules
+     WHERE org_id = $1 AND enabled AND deleted_at IS NULL AND needs_sentiment = $2 AND created_at <= $3 ORDER BY created_at, id`,
+    [orgId, isSentimentPass, event.createdAt],
+  );
+  if (rules.length === 0) return;
+  const facts: Facts = { p, segment: null, value: null, sentiment: null, submittedAt: new Date(p.submittedAt) };
+  if (p.customerId) {
+    const [c] = await tx.query<{ segment: string | null; value: string | null }>(`SELECT segment, value FROM customers WHERE org_id = $1 AND id = $2`, [orgId, p.customerId]);
+    facts.segment = c?.segment ?? null;
+    facts.value = c?.value == null ? null : Number(c.value);
+  }
+  if (isSentimentPass) facts.sentiment = await sentimentOf(ctx, tx, event);
+  for (const rule of rules) {
+    if (await matches(tx, rule.conditions, facts)) await fire(ctx, tx, rule, facts);
+  }
+}
+
+/** The stored sentiment label; throws (retry) while a commented response waits for its analysis. */
+async function sentimentOf(ctx: AppContext, tx: Tx, event: Event<ResponseSubmitted>): Promise<string | null> {
+  const [row] = await tx.query<{ sentiment: string }>(`SELECT sentiment FROM text_analyses WHERE org_id = $1 AND response_id = $2`, [tx.orgId, event.payload.responseId]);
+  if (row) return row.sentiment;
+  const hasComment = (event.payload.comment ?? '').trim() !== '';
+  if (hasComment && ctx.clock.now().getTime() - event.createdAt.getTime() < ANALYSIS_WAIT_MS) {
+    throw new Error(`waiting for the text analysis of response ${event.payload.responseId}`);
+  }
+  return null;
+}
+
+async function matches(tx: Tx, w: AlertWhen, f: Facts): Promise<boolean> {
+  const { p } = f;
+  const inRange = (v: number | null, r: { lte?: number; gte?: number }) => v !== null && (r.lte === undefined || v <= r.lte) && (r.gte === undefined || v >= r.gte);
+  const lower = (s: string) => s.toLocaleLowerCase();
+  const checks: Array<() => boolean | Promise<boolean>> = [];
+  if (w.nps) checks.push(() => inRange(p.nps, w.nps!));
+  if (w.csat) checks.push(() => inRange(p.csat, w.csat!));
+  if (w.ces) checks.push(() => inRange(p.ces, w.ces!));
+  if (w.sentiment) checks.push(() => f.sentiment !== null && w.sentiment!.includes(f.sentiment as never));
+  if (w.keywords) checks.push(() => !!p.comment && w.keywords!.some((k) => lower(p.comment!).includes(lower(k))));
+  if (w.customerSegments) checks.push(() => f.segment !== null && w.customerSegments!.includes(f.segment));
+  if (w.customerValueGte !== undefined) checks.push(() => f.value !== null && f.value >= w.customerValueGte!);
+  if (w.touchpoints) checks.push(() => p.touchpoint !== null && w.touchpoints!.includes(p.touchpoint));
+  if (w.repeatComplaint) checks.push(() => isRepeatComplaint(tx, f, w.repeatComplaint!.withinDays));
+  const isAny = w.match === 'any';
+  for (const check of checks) {
+    const ok = await check();
+    if (isAny && ok) return true;
+    if (!isAny && !ok) return false;
+  }
+  return !isAny && checks.length > 0;
+}
+
+/** This response is a complaint and the same customer complained before it within `days`. */
+async function isRepeatComplaint(tx: Tx, f: Facts, days: number): Promise<boolean> {
+  if (!f.p.customerId || !isComplaint(f.p)) return false;
+  const since = new Date(f.submittedAt.getTime() - days * 24 * HOUR);
+  const [row] = await tx.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM responses
+     WHERE org_id = $1 AND customer_id = $2 AND id <> $3 AND submitted_at BETWEEN $4 AND $5 AND (nps <= 6 OR csat <= 2)`,
+    [tx.orgId, f.p.customerId, f.p.responseId, since, f.submittedAt],
+  );
+  return row!.n > 0;
+}
+
+async function fire(ctx: AppContext, tx: Tx, rule: AlertRuleRow, f: Facts): Promise<void> {
+  const { p } = f;
+  const scores = [p.nps !== null ? `NPS ${p.nps}` : null, p.csat !== null ? `CSAT ${p.csat}` : null, p.touchpoint].filter(Boolean).join(' · ');
+  const title = scores ? `${rule.name} · ${scores}` : rule.name;
+  let opened: CaseRow | null = null;
+  if (rule.actions.createCase) {
+    opened = await openCase(ctx, tx, {
+      source: 'alert_rule',
+      priority: rule.actions.createCase.priority,
+      title: title.slice(0, 300),
+      ruleId: rule.id,
+      responseId: p.responseId,
+      customerId: p.customerId,
+      interactionId: p.interactionId,
+      employeeId: p.employeeId,
+      unitId: p.unitId,
+      detail: { ruleId: rule.id, ruleName: rule.name, responseId: p.responseId, nps: p.nps, csat: p.csat, ces: p.ces, sentiment: f.sentiment, comment: p.comment?.slice(0, 500) ?? null },
+    });
+    if (opened) await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + 1 WHERE org_id = $1 AND id = $2`, [tx.orgId, rule.id]);
+  }
+  const n = rule.actions.notify;
+  if (!n) return;
+  const unitId = opened?.unit_id ?? p.unitId;
+  const recipients = [
+    n.servingEmployee ? p.employeeId : null,
+    n.unitManager && unitId ? await headOfUnit(tx, tx.orgId!, unitId, p.employeeId) : null,
+    ...n.employeeIds,
+  ].filter((id) => id && id !== opened?.owner_id);
+  const notified = await notifyEmployees(tx, ctx.clock, recipients, {
+    kind: 'alert',
+    caseId: opened?.id ?? null,
+    title: `预警：${title}`,
+    titleEn: `Alert: ${title}`,
+    data: { ruleId: rule.id, responseId: p.responseId },
+  });
+  await publishCaseEvent(tx, ctx.clock, 'warning.raised', {
+    kind: rule.conditions.repeatComplaint ? 'repeat_complaint' : 'alert',
+    notify: [...new Set([...notified, ...(opened?.owner_id ? [opened.owner_id] : [])])],
+    caseId: opened?.id ?? null,
+    unitId: unitId ?? null,
+    employeeId: p.employeeId,
+    ruleId: rule.id,
+    responseId: p.responseId,
+  });
+}
+
+/** Records the customer's follow-up answer; an unhappy one (CSAT ≤ 2 or NPS ≤ 6) reopens a resolved or closed case. */
+async function answerFollowUp(ctx: AppContext, tx: Tx, row: CaseRow, p: ResponseSubmitted): Promise<void> {
+  const isUnhappy = isComplaint(p);
+  await appendTimeline(tx, ctx.clock, row.id, 'customer', 'follow_up_answered', { responseId: p.responseId, nps: p.nps, csat: p.csat, isUnhappy });
+  if (isUnhappy && (row.status === 'resolved' || row.status === 'closed')) {
+    await reopenCase(ctx, tx, row, 'customer', { reason: 'unhappy_follow_up', responseId: p.responseId });
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Alert rules: conditions on a response (scores, sentiment, keywords, customer
+ * value or segment, touchpoint, repeat complaint) and what to do when they hold
+ * (open a case with a priority, notify; webhooks are reserved for later).
+ */
+import type { z } from 'zod';
+import type { AlertRule, AlertThen, AlertWhen, CreateAlertRuleSchema, UpdateAlertRuleSchema } from '../../../contracts/cases.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { recordAudit } from '../../platform/audit.ts';
+import { authorize } from '../../platform/authz.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
+
+export interface AlertRuleRow {
+  id: string;
+  name: string;
+  enabled: boolean;
+  conditions: AlertWhen;
+  actions: AlertThen;
+  cases_opened: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const RULE_COLUMNS = 'id, name, enabled, conditions, actions, cases_opened, created_at, updated_at';
+
+const toRule = (r: AlertRuleRow): AlertRule => ({
+  id: r.id,
+  name: r.name,
+  enabled: r.enabled,
+  when: r.conditions,
+  then: r.actions,
+  casesOpened: r.cases_opened,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
+
+export function listAlertRules(ctx: AppContext, actor: Actor): Promise<{ items: AlertRule[] }> {
+  authorize(actor, 'alertRule.read');
+  return ctx.db.tenant(actor.orgId, async (tx) => ({
+    items: (await tx.query<AlertRuleRow>(`SELECT ${RULE_COLUMNS} FROM alert_rules WHERE org_id = $1 AND deleted_at IS NULL ORDER BY created_at, id`, [actor.orgId])).map(toRule),
+  }));
+}
+
+export function getAlertRule(ctx: AppContext, actor: Actor, id: string): Promise<AlertRule> {
+  authorize(actor, 'alertRule.read');
+  return ctx.db.tenant(actor.orgId, async (tx) => toRule(await findRule(tx, actor.orgId, id)));
+}
+
+export function createAlertRule(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateAlertRuleSchema>): Promise<AlertRule> {
+  authorize(actor, 'alertRule.manage');
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const rule = await insertAlertRule(ctx, tx, input);
+    await recordAudit(tx, ctx.clock, actor, { action: 'alert_rule.created', entityType: 'alert_rule', entityId: rule.id, after: input });
+    return rule;
+  });
+}
+
+/** Writes a rule in the caller's transaction (the demo seed uses it too). */
+export async function insertAlertRule(ctx: AppContext, tx: Tx, input: z.infer<typeof CreateAlertRuleSchema>): Promise<AlertRule> {
+  await checkActions(tx, input.then);
+  const now = ctx.clock.now();
+  const [row] = await tx.query<AlertRuleRow>(
+    `INSERT INTO alert_rules (org_id, name, enabled, conditions, actions, needs_sentiment, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${RULE_COLUMNS}`,
+    [tx.orgId, input.name, input.enabled, JSON.stringify(input.when), JSON.stringify(input.then), !!input.when.sentiment, now],
+  );
+  return toRule(row!);
+}
+
+export function updateAlertRule(ctx: AppContext, actor: Actor, id: string, input: z.infer<typeof UpdateAlertRuleSchema>): Promise<AlertRule> {
+  authorize(actor, 'alertRule.manage');
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const before = await findRule(tx, actor.orgId, id, true);
+    const when = input.when ?? before.conditions;
+    const then = input.then ?? before.actions;
+    if (input.then) await checkActions(tx, then);
+    const [row] = await tx.query<AlertRuleRow>(
+      `UPDATE alert_rules SET name = $3, enabled = $4, conditions = $5, actions = $6, needs_sentiment = $7, updated_at = $8
+       WHERE org_id = $1 AND id = $2 RETURNING ${RULE_COLUMNS}`,
+      [actor.orgId, id, input.name ?? before.name, input.enabled ?? before.enabled, JSON.stringify(when), JSON.stringify(then), !!when.sentiment, ctx.clock.now()],
+    );
+    const rule = toRule(row!);
+    await recordAudit(tx, ctx.clock, actor, { action: 'alert_rule.updated', entityType: 'alert_rule', entityId: id, before: toRule(before), after: rule });
+    return rule;
+  });
+}
+
+/** Removes a rule from evaluation; it is kept (hidden) so the cases it opened still name it. */
+export function deleteAlertRule(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  authorize(actor, 'alertRule.manage');
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const before = await findRule(tx, actor.orgId, id, true);
+    await tx.query(`UPDATE alert_rules SET deleted_at = $3, enabled = false WHERE org_id = $1 AND id = $2`, [actor.orgId, id, ctx.clock.now()]);
+    await recordAudit(tx, ctx.clock, actor, { action: 'alert_rule.deleted', entityType: 'alert_rule', entityId: id, before: toRule(before) });
+  });
+}
+
+async function findRule(tx: Tx, orgId: string, id: string, lock = false): Promise<AlertRuleRow> {
+  const [row] = await tx.query<AlertRuleRow>(
+    `SELECT ${RULE_COLUMNS} FROM alert_rules WHERE org_id = $1 AND id = $2 AND deleted_at IS NULL${lock ? ' FOR UPDATE' : ''}`,
+    [orgId, id],
+  );
+  if (!row) throw notFound('alert rule');
+  return row;
+}
+
+async function checkActions(tx: Tx, then: AlertThen): Promise<void> {
+  if (then.webhook) throw new AppError(422, 'webhook_unavailable', 'webhook actions are reserved and not available yet');
+  const ids = then.notify?.employeeIds ?? [];
+  if (ids.length === 0) return;
+  const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM employees WHERE org_id = $1 AND id = ANY ($2::uuid[])`, [tx.orgId, [...new Set(ids)]]);
+  if (row!.n !== new Set(ids).size) throw new AppError(404, 'not_found', 'an employee to notify was not found', { field: 'then.notify.employeeIds' });
+}

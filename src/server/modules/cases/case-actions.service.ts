@@ -1,0 +1,124 @@
+/**
+ * `POST /cases/:id/actions`: every action locks the case row, checks the
+ * transition, records it in the timeline and publishes an event, all in one
+ * transaction. Compensation, approvals and exemptions are in authority.service.ts.
+ */
+import type { CaseAction, CaseActionResult } from '../../../contracts/cases.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { authorize } from '../../platform/authz.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
+import { compensate, decideApproval, exempt, reportExemption } from './authority.service.ts';
+import { caseRef, findCaseInScope, OPEN_STATUSES, presentCase, type CaseRow } from './cases.service.ts';
+import { publishCaseEvent } from './cases.events.ts';
+import { escalateCase, invalidTransition, reopenCase, requireEmployee, saveCase, sendFollowUp, startWork, type Step } from './case-workflow.ts';
+import { checkRootCause } from './settings.service.ts';
+import { appendTimeline } from './timeline.ts';
+
+/** What an action hands back besides the case: the HTTP status and extra fields (approvalId, reportDueAt…). */
+export interface ActionOutcome {
+  httpStatus: 200 | 202;
+  result: CaseActionResult;
+}
+
+/** Runs one action on a case the actor can see (404 otherwise). */
+export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action: CaseAction): Promise<ActionOutcome> {
+  authorize(actor, 'case.act');
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const isDecision = action.type === 'approve' || action.type === 'reject';
+    const row = isDecision ? await findCaseForDecision(tx, actor, caseId) : await findCaseInScope(tx, actor, caseId, true);
+    const step = await runAction(ctx, tx, actor, row, action);
+    if (!isDecision) {
+      await publishCaseEvent(tx, ctx.clock, 'case.updated', { ...caseRef(step.row), action: action.type, actorEmployeeId: actor.employeeId });
+    }
+    return {
+      httpStatus: step.httpStatus ?? 200,
+      result: { status: step.status ?? step.row.status, ...step.extra, case: await presentCase(tx, step.row) },
+    };
+  });
+}
+
+/** An approver may be outside the case's data scope (a manager chain crossing units): the approval decides, the scope does not. */
+async function findCaseForDecision(tx: Tx, actor: Actor, caseId: string): Promise<CaseRow> {
+  try {
+    return await findCaseInScope(tx, actor, caseId, true);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status !== 404 || !actor.employeeId) throw err;
+    const [row] = await tx.query<CaseRow>(
+      `SELECT c.* FROM cases c WHERE c.org_id = $1 AND c.id = $2
+         AND EXISTS (SELECT 1 FROM approval_requests a WHERE a.org_id = c.org_id AND a.case_id = c.id) FOR UPDATE OF c`,
+      [actor.orgId, caseId],
+    );
+    if (!row) throw err;
+    return row;
+  }
+}
+
+async function runAction(ctx: AppContext, tx: Tx, actor: Actor, row: CaseRow, action: CaseAction): Promise<Step> {
+  const now = ctx.clock.now();
+  const isOpen = OPEN_STATUSES.includes(row.status);
+  switch (action.type) {
+    case 'acknowledge': {
+      if (row.status !== 'new') throw invalidTransition(row, action.type);
+      const updated = await saveCase(ctx, tx, row.id, { status: 'acknowledged', first_responded_at: now, escalate_at: row.resolution_due_at });
+      await appendTimeline(tx, ctx.clock, row.id, actor, 'acknowledged', { note: action.note ?? null, isLate: now > row.first_response_due_at });
+      return { row: updated };
+    }
+    case 'note': {
+      const updated = action.contact ? await startWork(ctx, tx, row) : row;
+      await appendTimeline(tx, ctx.clock, row.id, actor, action.contact ? 'contact' : 'note', { text: action.text });
+      return { row: updated };
+    }
+    case 'claim': {
+      const me = requireEmployee(actor);
+      if (!isOpen) throw invalidTransition(row, action.type);
+      if (row.owner_id) throw new AppError(409, 'already_owned', 'this case has an owner; ask them or escalate it');
+      const updated = await saveCase(ctx, tx, row.id, { owner_id: me });
+      await appendTimeline(tx, ctx.clock, row.id, actor, 'claimed', { ownerId: me });
+      return { row: updated };
+    }
+    case 'escalate': {
+      if (!isOpen) throw invalidTransition(row, action.type);
+      await appendTimeline(tx, ctx.clock, row.id, actor, 'escalation_requested', { reason: action.reason ?? null });
+      return { row: await escalateCase(ctx, tx, row, actor, 'manual') };
+    }
+    case 'resolve': {
+      if (!isOpen) throw invalidTransition(row, action.type);
+      if (action.rootCause) await checkRootCause(tx, actor.orgId, action.rootCause);
+      let updated = await saveCase(ctx, tx, row.id, {
+        status: 'resolved',
+        resolved_at: now,
+        escalate_at: null,
+        first_responded_at: row.first_responded_at ?? now,
+        root_cause: action.rootCause ?? row.root_cause,
+      });
+      await appendTimeline(tx, ctx.clock, row.id, actor, 'resolved', { note: action.note ?? null, rootCause: updated.root_cause, isLate: now > row.resolution_due_at });
+      updated = await sendFollowUp(ctx, tx, updated, 'system');
+      return { row: updated };
+    }
+    case 'close': {
+      if (row.status === 'closed') throw invalidTransition(row, action.type);
+      const rootCause = action.rootCause ?? row.root_cause;
+      if (!rootCause) throw new AppError(422, 'root_cause_required', 'closing a case needs its root cause (rootCause, a code from GET /api/v1/root-causes)', { field: 'rootCause' });
+      await checkRootCause(tx, actor.orgId, rootCause);
+      const updated = await saveCase(ctx, tx, row.id, { status: 'closed', closed_at: now, escalate_at: null, root_cause: rootCause, resolved_at: row.resolved_at ?? now });
+      await appendTimeline(tx, ctx.clock, row.id, actor, 'closed', { rootCause, note: action.note ?? null });
+      await publishCaseEvent(tx, ctx.clock, 'case.closed', { ...caseRef(updated), rootCause });
+      return { row: updated };
+    }
+    case 'reopen': {
+      if (isOpen) throw invalidTransition(row, action.type);
+      return { row: await reopenCase(ctx, tx, row, actor, { reason: action.reason ?? null }) };
+    }
+    case 'compensate':
+      return compensate(ctx, tx, actor, row, action);
+    case 'exempt':
+      return exempt(ctx, tx, actor, row, action);
+    case 'exemption_report':
+      return reportExemption(ctx, tx, actor, row, action.exemptionId, action.report);
+    case 'approve':
+    case 'reject':
+      return decideApproval(ctx, tx, actor, row, action.approvalId, action.type, action.note);
+  }
+}

@@ -1,0 +1,243 @@
+/**
+ * Cases: opening one (from an alert rule), reading them within the caller's
+ * data scope, and the presenter. Actions live in case-actions.service.ts.
+ */
+import type { z } from 'zod';
+import type { Case, CaseDetail, CaseListQuerySchema, Priority } from '../../../contracts/cases.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { authorize } from '../../platform/authz.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Queryable, Tx } from '../../platform/db/database.ts';
+import { notFound } from '../../platform/errors.ts';
+import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
+import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
+import { headOfUnit } from './chain.ts';
+import { publishCaseEvent, type CaseRef } from './cases.events.ts';
+import { readCaseSettings, slaDeadlines } from './settings.service.ts';
+import { appendTimeline, notifyEmployees } from './timeline.ts';
+
+export interface CaseRow {
+  id: string;
+  status: Case['status'];
+  priority: Priority;
+  source: Case['source'];
+  title: string;
+  rule_id: string | null;
+  response_id: string | null;
+  customer_id: string | null;
+  interaction_id: string | null;
+  employee_id: string | null;
+  unit_id: string | null;
+  owner_id: string | null;
+  first_response_due_at: Date;
+  resolution_due_at: Date;
+  escalate_at: Date | null;
+  escalation_level: number;
+  first_responded_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  root_cause: string | null;
+  reopen_count: number;
+  follow_up_link_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export const CASE_COLUMNS = `id, status, priority, source, title, rule_id, response_id, customer_id, interaction_id, employee_id, unit_id,
+  owner_id, first_response_due_at, resolution_due_at, escalate_at, escalation_level, first_responded_at, resolved_at, closed_at,
+  root_cause, reopen_count, follow_up_link_id, created_at, updated_at`;
+
+const C_COLUMNS = CASE_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
+
+export const OPEN_STATUSES: Case['status'][] = ['new', 'acknowledged', 'in_progress'];
+
+export function toCase(r: CaseRow): Case {
+  const isOpen = OPEN_STATUSES.includes(r.status);
+  const dueAt = !isOpen ? null : r.first_responded_at ? r.resolution_due_at : r.first_response_due_at;
+  return {
+    id: r.id,
+    status: r.status,
+    priority: r.priority,
+    source: r.source,
+    title: r.title,
+    ruleId: r.rule_id,
+    responseId: r.response_id,
+    customerId: r.customer_id,
+    interactionId: r.interaction_id,
+    employeeId: r.employee_id,
+    ownerId: r.owner_id,
+    unitId: r.unit_id,
+    dueAt: dueAt?.toISOString() ?? null,
+    firstResponseDueAt: r.first_response_due_at.toISOString(),
+    resolutionDueAt: r.resolution_due_at.toISOString(),
+    escalationLevel: r.escalation_level,
+    rootCause: r.root_cause,
+    reopenCount: r.reopen_count,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    resolvedAt: r.resolved_at?.toISOString() ?? null,
+    closedAt: r.closed_at?.toISOString() ?? null,
+  };
+}
+
+/** The references event consumers scope by. */
+export const caseRef = (r: CaseRow): CaseRef => ({
+  caseId: r.id,
+  status: r.status,
+  priority: r.priority,
+  ownerId: r.owner_id,
+  employeeId: r.employee_id,
+  unitId: r.unit_id,
+  customerId: r.customer_id,
+});
+
+/**
+ * The SQL condition (on alias `c`) for the cases a scope sees: admins all;
+ * managers cases of their unit subtree, owned by someone in it, owned by or
+ * about themselves; employees cases they own or that are about their service.
+ */
+function scopeCondition(scope: DataScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'org':
+      return 'TRUE';
+    case 'none':
+      return 'FALSE';
+    case 'self':
+      params.push(scope.employeeId);
+      return `(c.owner_id = $${params.length} OR c.employee_id = $${params.length})`;
+    case 'units': {
+      params.push(scope.unitIds);
+      const units = `$${params.length}::uuid[]`;
+      return `(c.unit_id = ANY (${units}) OR EXISTS (SELECT 1 FROM employees o WHERE o.org_id = c.org_id AND o.id IN (c.owner_id, c.employee_id) AND o.unit_id = ANY (${units})))`;
+    }
+  }
+}
+
+/** Manager scope plus the manager's own cases (an escalation may route a case from outside the subtree). */
+async function scopeFor(tx: Queryable, actor: Actor): Promise<{ scope: DataScope; self: string | null }> {
+  return { scope: await dataScopeOf(tx, actor), self: actor.role === 'partner' ? null : actor.employeeId };
+}
+
+function scopedWhere(s: { scope: DataScope; self: string | null }, params: unknown[]): string {
+  const base = scopeCondition(s.scope, params);
+  if (s.scope.kind !== 'units' || !s.self) return base;
+  params.push(s.self);
+  return `(${base} OR c.owner_id = $${params.length})`;
+}
+
+type ListQuery = z.infer<typeof CaseListQuerySchema> & { limit: number; cursor?: string };
+
+/** Cases newest first within the caller's scope; `unitId` includes its subtree. */
+export function listCases(ctx: AppContext, actor: Actor, q: ListQuery): Promise<Page<Case>> {
+  authorize(actor, 'case.read');
+  const after = readCursor(q.cursor);
+  return ctx.db.tenant(actor.orgId, async (tx) => {
+    const params: unknown[] = [actor.orgId];
+    const where = [`c.org_id = $1`, scopedWhere(await scopeFor(tx, actor), params)];
+    if (q.status) where.push(`c.status = $${params.push(q.status)}`);
+    if (q.ownerId) where.push(`c.owner_id = $${params.push(q.ownerId)}`);
+    if (q.unitId) where.push(`c.unit_id = ANY ($${params.push(await unitSubtreeIds(tx, actor.orgId, q.unitId))}::uuid[])`);
+    if (after) where.push(`(c.created_at, c.id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
+    const rows = await tx.query<CaseRow>(
+      `SELECT ${C_COLUMNS} FROM cases c WHERE ${where.join(' AND ')}
+       ORDER BY c.created_at DESC, c.id DESC LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    return toPage(rows.map(toCase), q.limit, (c) => `${c.createdAt}|${c.id}`);
+  });
+}
+
+function readCursor(cursor: string | undefined): { at: string; id: string } | null {
+  const key = decodeCursor(cursor);
+  if (!key) return null;
+  const [at, id] = key.split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/i.test(id)) throw notFound('cursor');
+  return { at, id };
+}
+
+/** A case in the caller's scope with its timeline; out of scope and unknown both answer 404. */
+export function getCase(ctx: AppContext, actor: Actor, id: string): Promise<CaseDetail> {
+  authorize(actor, 'case.read');
+  return ctx.db.tenant(actor.orgId, async (tx) => presentCase(tx, await findCaseInScope(tx, actor, id)));
+}
+
+/** Loads a case the actor may see, optionally locking it for an action (serialises actions on one case). */
+export async function findCaseInScope(tx: Queryable, actor: Actor, id: string, lock = false): Promise<CaseRow> {
+  const params: unknown[] = [actor.orgId, id];
+  const where = scopedWhere(await scopeFor(tx, actor), params);
+  const [row] = await tx.query<CaseRow>(
+    `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.org_id = $1 AND c.id = $2 AND ${where}${lock ? ' FOR UPDATE OF c' : ''}`,
+    params,
+  );
+  if (!row) throw notFound('case');
+  return row;
+}
+
+export async function presentCase(tx: Tx, row: CaseRow): Promise<CaseDetail> {
+  const events = await tx.query<{ id: string; at: Date; type: string; actor_type: string; actor_employee_id: string | null; data: Record<string, unknown> }>(
+    `SELECT id::text, at, type, actor_type, actor_employee_id, data FROM case_events WHERE org_id = $1 AND case_id = $2 ORDER BY id`,
+    [tx.orgId, row.id],
+  );
+  return {
+    ...toCase(row),
+    timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actorType: e.actor_type, actorEmployeeId: e.actor_employee_id, data: e.data })),
+  };
+}
+
+export interface OpenCaseInput {
+  source: 'alert_rule' | 'employee';
+  priority: Priority;
+  title: string;
+  ruleId: string | null;
+  responseId: string | null;
+  customerId: string | null;
+  interactionId: string | null;
+  employeeId: string | null;
+  unitId: string | null;
+  /** Timeline data of the `created` entry (the rule, the scores). */
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Opens a case in the caller's transaction: owner = the serving employee, else
+ * the head of the unit (or of the nearest unit above); SLA deadlines from the
+ * organisation's settings. A second call for the same rule and response does
+ * nothing and returns null (one case per response per rule).
+ */
+export async function openCase(ctx: AppContext, tx: Tx, input: OpenCaseInput): Promise<CaseRow | null> {
+  const orgId = tx.orgId!;
+  let unitId = input.unitId;
+  if (!unitId && input.employeeId) {
+    const [e] = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM employees WHERE org_id = $1 AND id = $2`, [orgId, input.employeeId]);
+    unitId = e?.unit_id ?? null;
+  }
+  const ownerId = input.employeeId ?? (unitId ? await headOfUnit(tx, orgId, unitId) : null);
+  const now = ctx.clock.now();
+  const due = slaDeadlines(await readCaseSettings(tx, orgId), input.priority, now);
+  const [row] = await tx.query<CaseRow>(
+    `INSERT INTO cases (org_id, status, priority, source, title, rule_id, response_id, customer_id, interaction_id, employee_id, unit_id, owner_id,
+       first_response_due_at, resolution_due_at, escalate_at, created_at, updated_at)
+     VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $14, $14)
+     ON CONFLICT (org_id, rule_id, response_id) WHERE rule_id IS NOT NULL DO NOTHING
+     RETURNING ${CASE_COLUMNS}`,
+    [orgId, input.priority, input.source, input.title, input.ruleId, input.responseId, input.customerId, input.interactionId, input.employeeId, unitId,
+      ownerId, due.firstResponseDueAt, due.resolutionDueAt, now],
+  );
+  if (!row) return null;
+  await appendTimeline(tx, ctx.clock, row.id, 'system', 'created', { ...input.detail, ownerId, priority: input.priority });
+  await notifyEmployees(tx, ctx.clock, [ownerId], {
+    kind: 'case.created',
+    caseId: row.id,
+    title: `新工单：${input.title}`,
+    titleEn: `New case: ${input.title}`,
+    data: { priority: input.priority, dueAt: row.first_response_due_at.toISOString() },
+  });
+  await publishCaseEvent(tx, ctx.clock, 'case.created', {
+    ...caseRef(row),
+    title: row.title,
+    ruleId: row.rule_id,
+    responseId: row.response_id,
+    dueAt: row.first_response_due_at.toISOString(),
+  });
+  return row;
+}
