@@ -10,7 +10,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { compensate, decideApproval, exempt, reportExemption } from './authority.service.ts';
-import { caseRef, findCaseInScope, OPEN_STATUSES, presentCase, type CaseRow } from './cases.service.ts';
+import { chainAbove } from './chain.ts';
+import { CASE_COLUMNS, caseRef, findCaseInScope, OPEN_STATUSES, presentCase, type CaseRow } from './cases.service.ts';
 import { publishCaseEvent } from './cases.events.ts';
 import { escalateCase, invalidTransition, reopenCase, requireEmployee, saveCase, sendFollowUp, startWork, type Step } from './case-workflow.ts';
 import { checkRootCause } from './settings.service.ts';
@@ -29,7 +30,8 @@ export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action:
     const isDecision = action.type === 'approve' || action.type === 'reject';
     const row = isDecision ? await findCaseForDecision(tx, actor, caseId) : await findCaseInScope(tx, actor, caseId, true);
     const step = await runAction(ctx, tx, actor, row, action);
-    if (!isDecision) {
+    // Decisions and reopening publish their own case.updated.
+    if (!isDecision && action.type !== 'reopen') {
       await publishCaseEvent(tx, ctx.clock, 'case.updated', { ...caseRef(step.row), action: action.type, actorEmployeeId: actor.employeeId });
     }
     return {
@@ -39,19 +41,24 @@ export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action:
   });
 }
 
-/** An approver may be outside the case's data scope (a manager chain crossing units): the approval decides, the scope does not. */
+/**
+ * An approver may be outside the case's data scope (a manager chain crossing
+ * units): being the routed approver, or above them, opens the case to a
+ * decision. Anyone else out of scope gets 404, as for any other action.
+ */
 async function findCaseForDecision(tx: Tx, actor: Actor, caseId: string): Promise<CaseRow> {
   try {
     return await findCaseInScope(tx, actor, caseId, true);
   } catch (err) {
     if (!(err instanceof AppError) || err.status !== 404 || !actor.employeeId) throw err;
-    const [row] = await tx.query<CaseRow>(
-      `SELECT c.* FROM cases c WHERE c.org_id = $1 AND c.id = $2
-         AND EXISTS (SELECT 1 FROM approval_requests a WHERE a.org_id = c.org_id AND a.case_id = c.id) FOR UPDATE OF c`,
-      [actor.orgId, caseId],
-    );
-    if (!row) throw err;
-    return row;
+    const approvers = await tx.query<{ approver_id: string }>(`SELECT DISTINCT approver_id FROM approval_requests WHERE org_id = $1 AND case_id = $2`, [actor.orgId, caseId]);
+    for (const { approver_id: approverId } of approvers) {
+      if (approverId === actor.employeeId || (await chainAbove(tx, actor.orgId, approverId)).some((p) => p.id === actor.employeeId)) {
+        const [row] = await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE org_id = $1 AND id = $2 FOR UPDATE`, [actor.orgId, caseId]);
+        if (row) return row;
+      }
+    }
+    throw err;
   }
 }
 
