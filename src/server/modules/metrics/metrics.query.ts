@@ -51,7 +51,7 @@ const EMP_JOIN = 'LEFT JOIN employees e ON e.org_id = x.org_id AND e.id = x.empl
 const rawDims = { unit: 'coalesce(x.unit_id, e.unit_id)', employee: 'x.employee_id', touchpoint: 'x.touchpoint', channel: 'x.channel' };
 const responses = (aggregates: string): Source => ({
   from: `responses x ${EMP_JOIN}`,
-  where: ['cardinality(x.flags) = 0'],
+  where: ["x.flags = '{}'::text[]"],
   time: 'x.submitted_at',
   survey: 'x.survey_id',
   ...rawDims,
@@ -60,7 +60,7 @@ const responses = (aggregates: string): Source => ({
 const interactions = (aggregates: string): Source => ({ from: `interactions x ${EMP_JOIN}`, where: [], time: 'x.occurred_at', survey: null, ...rawDims, aggregates });
 const texts = (aggregates: string): Source => ({
   from: `text_analyses a JOIN responses x ON x.org_id = a.org_id AND x.id = a.response_id ${EMP_JOIN}`,
-  where: ['cardinality(x.flags) = 0'],
+  where: ["x.flags = '{}'::text[]"],
   time: 'x.submitted_at',
   survey: 'x.survey_id',
   ...rawDims,

@@ -56,7 +56,7 @@ const instantArb = fc.oneof(
   fc.integer({ min: -Math.round(SPAN / 10), max: Math.round(SPAN * 1.1) }).map((ms) => new Date(START + ms).toISOString()),
   fc.integer({ min: -5 * 24, max: 80 * 24 }).map((h) => new Date(START + h * 3_600_000).toISOString().replace(".000Z", "-05:00")),
 );
-const queryArb = fc.record(
+const queryArb: fc.Arbitrary<Query> = fc.record(
   {
     metric: fc.constantFrom(...METRICS),
     groupBy: fc.constantFrom(...GROUPS),
@@ -70,7 +70,17 @@ const queryArb = fc.record(
   },
   { requiredKeys: ['metric'] },
 );
-type Query = fc.RecordValue<typeof queryArb>;
+interface Query {
+  metric: (typeof METRICS)[number];
+  groupBy?: (typeof GROUPS)[number];
+  from?: string;
+  to?: string;
+  unitId?: string;
+  employeeId?: string;
+  surveyId?: string;
+  touchpoint?: string;
+  channel?: string;
+}
 
 interface Row {
   key: string;

@@ -128,7 +128,8 @@ export const RAW_ROLLUP_AGGREGATES = `count(*), count(x.nps), count(*) FILTER (W
  */
 export async function rebuildRollups(tx: Tx): Promise<{ responses: number; dayRows: number; monthRows: number }> {
   const orgId = tx.orgId!;
-  await tx.query(`SELECT set_config('statement_timeout', '0', true)`);
+  // A maintenance statement over every response: no time limit, and memory to aggregate without spilling.
+  await tx.query(`SELECT set_config('statement_timeout', '0', true), set_config('work_mem', '128MB', true)`);
   const [org] = await tx.query<{ time_zone: string }>(`SELECT time_zone FROM organisations WHERE id = $1 FOR UPDATE`, [orgId]);
   await tx.query(`DELETE FROM metric_rollups WHERE org_id = $1`, [orgId]);
   const day = await insertDayRows(tx, orgId, org!.time_zone);
@@ -153,7 +154,7 @@ async function insertDayRows(q: Queryable, orgId: string, timeZone: string): Pro
        SELECT $1, 'day', (x.submitted_at AT TIME ZONE $2)::date, coalesce(x.unit_id, e.unit_id), x.employee_id, x.survey_id, x.touchpoint, x.channel,
               ${RAW_ROLLUP_AGGREGATES}
          FROM responses x LEFT JOIN employees e ON e.org_id = x.org_id AND e.id = x.employee_id
-        WHERE x.org_id = $1 AND cardinality(x.flags) = 0
+        WHERE x.org_id = $1 AND x.flags = '{}'::text[]
         GROUP BY 3, 4, 5, 6, 7, 8
        RETURNING responses)
      SELECT count(*)::int AS rows, coalesce(sum(responses), 0)::int AS responses FROM ins`,
