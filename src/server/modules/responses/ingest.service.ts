@@ -8,6 +8,8 @@ import { applyIngestGroup, type IngestItem, type IngestResult } from './ingest.w
 
 /** Most responses in one transaction: a full batch request of 1,000 items commits in two. */
 const MAX_GROUP = 500;
+/** Groups committing at once on PostgreSQL (of the pool's 10 connections); PGlite has one. */
+const POSTGRES_IN_FLIGHT = 4;
 
 const committers = new WeakMap<AppContext, GroupCommitter<IngestItem, IngestResult>>();
 
@@ -18,7 +20,8 @@ const committers = new WeakMap<AppContext, GroupCommitter<IngestItem, IngestResu
 export function committerOf(ctx: AppContext): GroupCommitter<IngestItem, IngestResult> {
   let committer = committers.get(ctx);
   if (!committer) {
-    committer = new GroupCommitter(ctx.db, { apply: applyIngestGroup, maxBatch: MAX_GROUP });
+    const maxInFlight = ctx.db.kind === 'postgres' ? POSTGRES_IN_FLIGHT : 1;
+    committer = new GroupCommitter(ctx.db, { apply: applyIngestGroup, maxBatch: MAX_GROUP, maxInFlight });
     committers.set(ctx, committer);
   }
   return committer;

@@ -142,6 +142,31 @@ describe('GroupCommitter', () => {
     expect(new Set(seen.flat())).toEqual(new Set([orgId, other]));
   });
 
+  it('keeps at most maxInFlight groups of an organisation in their transactions at once, and uses them on PostgreSQL', async () => {
+    for (const maxInFlight of [1, 3]) {
+      let running = 0;
+      let peak = 0;
+      const gc = new GroupCommitter<Item, string>(db, {
+        maxInFlight,
+        maxBatch: 5,
+        apply: async (tx, items) => {
+          peak = Math.max(peak, ++running);
+          try {
+            await new Promise((resolve) => setTimeout(resolve, 20)); // a slow statement: others arrive meanwhile
+            return await insertEach(tx, items);
+          } finally {
+            running--;
+          }
+        },
+      });
+      const results = await Promise.all(Array.from({ length: 60 }, (_, i) => gc.submit(orgId, item(`m${maxInFlight}-${i}`))));
+      expect(new Set(results).size).toBe(60);
+      expect(peak).toBeLessThanOrEqual(maxInFlight);
+      if (maxInFlight === 3 && db.kind === 'postgres') expect(peak).toBe(3);
+    }
+    expect((await codesInTable()).filter((c) => c.startsWith('m')).length).toBe(120);
+  });
+
   it('waits up to maxWaitMs for company, and no longer once a group is full', async () => {
     const gc = new GroupCommitter<Item, string>(db, { apply: insertEach, maxWaitMs: 50 });
     const first = gc.submit(orgId, item('w0'));

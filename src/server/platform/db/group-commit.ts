@@ -10,6 +10,12 @@
  * group instead of once per write, without delaying a lone write: an idle
  * organisation's first write starts at the next turn of the event loop.
  *
+ * On PostgreSQL several groups of one organisation may be in flight at once
+ * (`maxInFlight`, like a small connection pool): a commit's wait for the disk
+ * then overlaps the next group's statements. Items of concurrent groups are
+ * independent; a unique key two of them race for fails one group, whose items
+ * are retried alone as below.
+ *
  * Durability is unchanged: a caller's promise resolves after COMMIT, never
  * before, so an acknowledged write survives a crash. Isolation is kept per
  * item: `apply` reports each item's outcome (an item it refuses must leave no
@@ -29,6 +35,8 @@ export interface GroupCommitOptions<I, R> {
   maxBatch?: number;
   /** How long an idle organisation's first write waits for company (default 0: the next event-loop turn). */
   maxWaitMs?: number;
+  /** Groups of one organisation committing at the same time (default 1; PGlite runs one transaction at a time anyway). */
+  maxInFlight?: number;
 }
 
 export interface GroupCommitStats {
@@ -50,7 +58,8 @@ interface Lane<I, R> {
   queue: Pending<I, R>[];
   /** Cancels the scheduled start of the next group, when one is scheduled. */
   cancelStart: (() => void) | null;
-  isRunning: boolean;
+  /** Groups of this lane in their transaction now. */
+  inFlight: number;
 }
 
 /** Gathers concurrent writes per organisation into shared transactions (see the file comment). */
@@ -59,6 +68,7 @@ export class GroupCommitter<I, R> {
   private readonly lanes = new Map<string, Lane<I, R>>();
   private readonly maxBatch: number;
   private readonly maxWaitMs: number;
+  private readonly maxInFlight: number;
 
   constructor(
     private readonly db: Database,
@@ -66,6 +76,7 @@ export class GroupCommitter<I, R> {
   ) {
     this.maxBatch = Math.max(1, options.maxBatch ?? 500);
     this.maxWaitMs = Math.max(0, options.maxWaitMs ?? 0);
+    this.maxInFlight = Math.max(1, options.maxInFlight ?? 1);
   }
 
   /** Queues one write; resolves with its result after the transaction holding it committed, or rejects with its own error. */
@@ -74,7 +85,7 @@ export class GroupCommitter<I, R> {
       this.stats.items++;
       const lane = this.laneOf(orgId);
       lane.queue.push({ item, resolve, reject });
-      if (lane.isRunning) return; // joins the group that forms while the current one commits
+      if (lane.inFlight >= this.maxInFlight) return; // joins the group that forms while the current ones commit
       if (!lane.cancelStart) this.scheduleStart(orgId, lane);
       else if (lane.queue.length >= this.maxBatch) this.startNow(orgId, lane);
     });
@@ -95,7 +106,7 @@ export class GroupCommitter<I, R> {
   private laneOf(orgId: string): Lane<I, R> {
     let lane = this.lanes.get(orgId);
     if (!lane) {
-      lane = { queue: [], cancelStart: null, isRunning: false };
+      lane = { queue: [], cancelStart: null, inFlight: 0 };
       this.lanes.set(orgId, lane);
     }
     return lane;
@@ -111,19 +122,18 @@ export class GroupCommitter<I, R> {
     }
   }
 
+  /** Starts groups while there are waiting writes and free slots; a finished group starts the next. */
   private startNow(orgId: string, lane: Lane<I, R>): void {
     lane.cancelStart?.();
     lane.cancelStart = null;
-    if (lane.isRunning || lane.queue.length === 0) return;
-    lane.isRunning = true;
-    void this.drain(orgId, lane);
-  }
-
-  /** Commits groups until the lane is empty; writes that arrive meanwhile form the next group. */
-  private async drain(orgId: string, lane: Lane<I, R>): Promise<void> {
-    while (lane.queue.length > 0) await this.commitGroup(orgId, lane.queue.splice(0, this.maxBatch));
-    lane.isRunning = false;
-    this.lanes.delete(orgId);
+    while (lane.inFlight < this.maxInFlight && lane.queue.length > 0) {
+      lane.inFlight++;
+      void this.commitGroup(orgId, lane.queue.splice(0, this.maxBatch)).then(() => {
+        lane.inFlight--;
+        if (lane.queue.length > 0) this.startNow(orgId, lane);
+        else if (lane.inFlight === 0 && !lane.cancelStart) this.lanes.delete(orgId);
+      });
+    }
   }
 
   /** Settles every caller of the group; never throws. */
