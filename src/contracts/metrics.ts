@@ -80,3 +80,46 @@ export const MetricResultSchema = z.object({
   }),
 });
 export type MetricResult = z.infer<typeof MetricResultSchema>;
+
+/** `GET /api/v1/insights/xo` and `/insights/drivers`: the metric filters without grouping. */
+export const InsightQuerySchema = MetricQuerySchema.omit({ groupBy: true });
+export type InsightQuery = z.infer<typeof InsightQuerySchema>;
+
+export const XoResultSchema = z.object({
+  rows: z.array(
+    z.object({
+      group: z.enum(['promoter', 'passive', 'detractor']),
+      n: z.number().int().meta({ description: 'NPS answers about an interaction' }),
+      churnRate: z.number().nullable().meta({ description: '% of those interactions marked churned' }),
+      conversionRate: z.number().nullable(),
+      meanSpend: z.number().nullable().meta({ description: 'mean interaction amount' }),
+    }),
+  ),
+  detractorVsPromoterChurn: z.object({
+    change: z.number().nullable().meta({ description: 'detractor churn rate − promoter churn rate, percentage points' }),
+    test: z.string().meta({ description: 'two_proportion_z (pooled)' }),
+    pValue: z.number().nullable(),
+    significant: z.boolean(),
+  }),
+});
+export type XoResult = z.infer<typeof XoResultSchema>;
+
+export const DriversResultSchema = z.object({
+  n: z.number().int().meta({ description: 'NPS answers analysed (the latest 50,000 at most)' }),
+  r2: z.number().nullable().meta({ description: 'share of the NPS answers’ variance the drivers explain' }),
+  drivers: z.array(
+    z.object({
+      driver: z.string().meta({ description: 'question:<key>, touchpoint:<name> or channel:<name> (against the most frequent), odata:resolvedFirstContact|resolutionMinutes|amount' }),
+      kind: z.enum(['question', 'touchpoint', 'channel', 'odata']),
+      coefficient: z.number().meta({ description: 'NPS points (0–10 answer) per unit of the driver, others held equal (OLS)' }),
+      standardError: z.number(),
+      t: z.number(),
+      pValue: z.number().meta({ description: 'two-sided t test, n − k degrees of freedom' }),
+      significant: z.boolean(),
+      importance: z.number().meta({ description: '|standardised coefficient|: the quadrant chart’s vertical axis' }),
+      performance: z.number().meta({ description: 'mean of the driver (score, or share for 0/1 drivers): the horizontal axis' }),
+      coverage: z.number().meta({ description: 'share of rows with a value (missing values take the mean)' }),
+    }),
+  ),
+});
+export type DriversResult = z.infer<typeof DriversResultSchema>;

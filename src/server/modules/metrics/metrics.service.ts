@@ -23,18 +23,7 @@ export function getMetric(ctx: AppContext, actor: Actor, metric: MetricName, q: 
   }
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const filter = await filterFor(tx, actor, q);
-    const [org] = await tx.query<{ time_zone: string; from_ms: number | null; to_ms: number | null }>(
-      `SELECT time_zone,
-              extract(epoch FROM ${instantSql(q.from, '$2')}) * 1000 AS from_ms,
-              extract(epoch FROM ${instantSql(q.to, '$3')}) * 1000 AS to_ms
-         FROM organisations WHERE id = $1`,
-      [actor.orgId, q.from ?? null, q.to ?? null],
-    );
-    const tz = org!.time_zone;
-    const period: Period = { from: org!.from_ms === null ? null : Number(org!.from_ms), to: org!.to_ms === null ? null : Number(org!.to_ms) };
-    if (period.from !== null && period.to !== null && period.from >= period.to) {
-      throw invalid('`from` must be before `to`', { field: 'from', issues: [{ field: 'querystring.from', message: 'must be before to' }] });
-    }
+    const { timeZone: tz, ...period } = await resolvePeriod(tx, actor.orgId, q);
     const groupBy = q.groupBy ?? null;
     const groups = await aggregate(tx, actor.orgId, tz, metric, filter, period, groupBy);
     const rows = [...groups].map(([key, p]) => rowOf(metric, key, p));
@@ -57,6 +46,29 @@ export function getMetric(ctx: AppContext, actor: Actor, metric: MetricName, q: 
   });
 }
 
+/** The query's period as instants ([from, to), null unbounded) and the organisation's time zone; 400 when from ≥ to. */
+export async function resolvePeriod(tx: Queryable, orgId: string, q: { from?: string; to?: string }): Promise<Period & { timeZone: string }> {
+  const [org] = await tx.query<{ time_zone: string; from_ms: number | null; to_ms: number | null }>(
+    `SELECT time_zone,
+            extract(epoch FROM ${instantSql(q.from, '$2')}) * 1000 AS from_ms,
+            extract(epoch FROM ${instantSql(q.to, '$3')}) * 1000 AS to_ms
+       FROM organisations WHERE id = $1`,
+    [orgId, q.from ?? null, q.to ?? null],
+  );
+  const from = org!.from_ms === null ? null : Number(org!.from_ms);
+  const to = org!.to_ms === null ? null : Number(org!.to_ms);
+  if (from !== null && to !== null && from >= to) {
+    throw invalid('`from` must be before `to`', { field: 'from', issues: [{ field: 'querystring.from', message: 'must be before to' }] });
+  }
+  return { timeZone: org!.time_zone, from, to };
+}
+
+/** The period alone (insight endpoints). */
+export const periodOf = async (tx: Queryable, orgId: string, q: { from?: string; to?: string }): Promise<Period> => {
+  const { from, to } = await resolvePeriod(tx, orgId, q);
+  return { from, to };
+};
+
 /** A date means its midnight in the organisation's time zone; anything else is an instant. */
 function instantSql(value: string | undefined, p: string): string {
   if (value && DATE_ONLY.test(value)) return `(${p}::date::timestamp AT TIME ZONE time_zone)`;
@@ -68,7 +80,7 @@ function instantSql(value: string | undefined, p: string): string {
  * their unit subtree (another unit or employee answers 404 so existence does
  * not leak), an employee their own responses, an admin everything.
  */
-async function filterFor(tx: Queryable, actor: Actor, q: MetricQuery): Promise<DimensionFilter> {
+export async function filterFor(tx: Queryable, actor: Actor, q: Omit<MetricQuery, 'groupBy'>): Promise<DimensionFilter> {
   const scope = await dataScopeOf(tx, actor);
   const filter: DimensionFilter = {
     unitIds: null,
