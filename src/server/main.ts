@@ -14,6 +14,7 @@ import { registerMetricRoutes } from './modules/metrics/index.ts';
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerResponseRoutes } from './modules/responses/index.ts';
+import { registerStreamRoutes } from './modules/stream/index.ts';
 import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
@@ -48,6 +49,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerResponseRoutes(app, ctx);
   registerTextRoutes(app, ctx);
   registerTextEvents(ctx);
+  registerStreamRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseEvents(ctx); // after the text module's handler, so sentiment rules usually find the analysis at once
   registerCaseJobs(ctx);

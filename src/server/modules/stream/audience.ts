@@ -1,0 +1,47 @@
+import type { Actor } from '../../platform/actor.ts';
+import type { DataScope } from '../org/index.ts';
+
+/**
+ * Who sees an event on the live stream:
+ * - `organisation`: every employee and admin of the organisation (praise for the whole company);
+ * - `scoped`: admins; managers when the event's unit (or its employee's unit) is in their subtree;
+ *   an employee when the event names them (`ownerId` or `employeeId`). Partners see neither.
+ */
+export type Audience = 'organisation' | 'scoped';
+
+/** What the stream knows of a viewer: who they are and their data scope, fixed for the connection. */
+export interface Viewer {
+  actor: Actor;
+  scope: DataScope;
+}
+
+/** The fields `scoped` reads from an event's payload; modules name them so. */
+interface ScopedPayload {
+  unitId?: string | null;
+  employeeId?: string | null;
+  ownerId?: string | null;
+  employeeUnitId?: string | null;
+}
+
+const audiences = new Map<string, Audience>();
+
+/** Makes an event name streamable; modules call this at registration. */
+export function registerStreamEvent(name: string, audience: Audience): void {
+  audiences.set(name, audience);
+}
+
+export function streamableEvents(): string[] {
+  return [...audiences.keys()];
+}
+
+export function canSee(viewer: Viewer, name: string, payload: unknown): boolean {
+  const audience = audiences.get(name);
+  if (!audience || viewer.actor.role === 'partner') return false;
+  if (audience === 'organisation' || viewer.scope.kind === 'org') return true;
+  const p = (payload ?? {}) as ScopedPayload;
+  const me = viewer.actor.employeeId;
+  if (me && (p.ownerId === me || p.employeeId === me)) return true;
+  if (viewer.scope.kind !== 'units') return false;
+  const units = viewer.scope.unitIds;
+  return [p.unitId, p.employeeUnitId].some((unitId) => typeof unitId === 'string' && units.includes(unitId));
+}
