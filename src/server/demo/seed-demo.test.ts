@@ -116,3 +116,33 @@ describe('demo listening data', () => {
     expect(row!.mismatched).toBe(0);
   });
 });
+
+describe('demo closed loop', () => {
+  let orgId: string;
+  beforeAll(async () => {
+    orgId = (await seedDemo(t.ctx)).orgId;
+  });
+  const q = <T>(sql: string) => t.ctx.db.tenant(orgId, (tx) => tx.query<T>(sql, [orgId]));
+
+  it('has the default alert rule and cases in every state, one awaiting approval and one with an overdue exemption report', async () => {
+    const rules = await q<{ conditions: unknown; actions: { createCase: { priority: string } } }>(`SELECT conditions, actions FROM alert_rules WHERE org_id = $1`);
+    expect(rules).toHaveLength(1);
+    expect(rules[0]!.conditions).toMatchObject({ match: 'any', nps: { lte: 6 }, csat: { lte: 2 } });
+    const statuses = await q<{ status: string }>(`SELECT DISTINCT status FROM cases WHERE org_id = $1`);
+    expect(statuses.map((s) => s.status).sort()).toEqual(['acknowledged', 'closed', 'in_progress', 'new', 'resolved']);
+    const [counts] = await q<{ compensated: number; pending: number; overdue: number; escalated: number }>(
+      `SELECT (SELECT count(DISTINCT case_id)::int FROM compensations WHERE org_id = $1) AS compensated,
+              (SELECT count(*)::int FROM approval_requests WHERE org_id = $1 AND status = 'pending') AS pending,
+              (SELECT count(*)::int FROM exemptions WHERE org_id = $1 AND overdue_at IS NOT NULL AND reported_at IS NULL) AS overdue,
+              (SELECT count(*)::int FROM cases WHERE org_id = $1 AND escalation_level > 0) AS escalated`,
+    );
+    expect(counts).toMatchObject({ pending: 1, overdue: 1 });
+    expect(counts!.compensated).toBeGreaterThanOrEqual(3);
+    expect(counts!.escalated).toBeGreaterThanOrEqual(1);
+    // The courier's case list shows their own cases only.
+    const courier = await loginAs('zhang.wei@demo.lodestar.local');
+    const mine = (await t.app.inject({ url: '/api/v1/cases', headers: { cookie: courier.cookie } })).json().items;
+    expect(mine.length).toBeGreaterThanOrEqual(3);
+    expect(mine.every((c: { ownerId: string; employeeId: string }) => c.ownerId === courier.info.user.employeeId || c.employeeId === courier.info.user.employeeId)).toBe(true);
+  });
+});

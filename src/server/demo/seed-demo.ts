@@ -2,6 +2,7 @@ import type { AppContext } from '../platform/context.ts';
 import { insertUser } from '../modules/access/index.ts';
 import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
 import type { Actor } from '../platform/actor.ts';
+import { seedActing } from './demo-acting.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
 import type { DemoSize } from './demo-model.ts';
 import { DEMO_EMPLOYEES, DEMO_ORG, DEMO_PASSWORD, DEMO_POSITIONS, DEMO_SLUG, DEMO_UNITS } from './demo-org.ts';
@@ -71,6 +72,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
     return { admin: admin!, employeeIds };
   });
   const counts = await seedListening(ctx, admin, employeeIds, opts.size ?? 'small');
+  await seedActing(ctx, org.id, employeeIds);
   return { created: true, orgId: org.id, logins: demoLogins(), counts };
 }
 

@@ -180,3 +180,39 @@ async function answerFollowUp(ctx: AppContext, tx: Tx, row: CaseRow, p: Response
     await reopenCase(ctx, tx, row, 'customer', { reason: 'unhappy_follow_up', responseId: p.responseId });
   }
 }
+
+/**
+ * Opens the case a rule would have opened for each stored response (one per
+ * response and rule, as always): for seeding and back-filling, where the
+ * responses arrived before the rule. Returns the case ids, in order.
+ */
+export async function openCasesForResponses(ctx: AppContext, orgId: string, ruleId: string, responseIds: string[]): Promise<string[]> {
+  return ctx.db.tenant(orgId, async (tx) => {
+    const [rule] = await tx.query<AlertRuleRow>(`SELECT id, name, conditions, actions FROM alert_rules WHERE org_id = $1 AND id = $2`, [orgId, ruleId]);
+    if (!rule?.actions.createCase) throw new Error(`rule ${ruleId} opens no cases`);
+    const ids: string[] = [];
+    for (const responseId of responseIds) {
+      const [r] = await tx.query<{ customer_id: string | null; interaction_id: string | null; employee_id: string | null; unit_id: string | null; touchpoint: string | null; nps: number | null; csat: number | null; ces: number | null; comment: string | null }>(
+        `SELECT customer_id, interaction_id, employee_id, unit_id, touchpoint, nps, csat, ces, comment FROM responses WHERE org_id = $1 AND id = $2`,
+        [orgId, responseId],
+      );
+      if (!r) continue;
+      const scores = [r.nps !== null ? `NPS ${r.nps}` : null, r.csat !== null ? `CSAT ${r.csat}` : null, r.touchpoint].filter(Boolean).join(' · ');
+      const opened = await openCase(ctx, tx, {
+        source: 'alert_rule',
+        priority: rule.actions.createCase.priority,
+        title: `${rule.name} · ${scores}`.slice(0, 300),
+        ruleId,
+        responseId,
+        customerId: r.customer_id,
+        interactionId: r.interaction_id,
+        employeeId: r.employee_id,
+        unitId: r.unit_id,
+        detail: { ruleId, ruleName: rule.name, responseId, nps: r.nps, csat: r.csat, ces: r.ces, comment: r.comment?.slice(0, 500) ?? null },
+      });
+      if (opened) ids.push(opened.id);
+    }
+    await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + $3 WHERE org_id = $1 AND id = $2`, [orgId, ruleId, ids.length]);
+    return ids;
+  });
+}
