@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, text } from './common.ts';
 import { CustomerSchema, InteractionSchema, isoTime } from './odata.ts';
-import { LangSchema, QuestionSchema } from './surveys.ts';
+import { LangSchema, QuestionSchema, ServedContextSchema } from './surveys.ts';
 
 /** Items per `POST /responses/batch`. */
 export const MAX_BATCH_RESPONSES = 1000;
@@ -21,19 +21,13 @@ export const SourceSchema = z.enum(['api', 'public', 'batch', 'import']);
 export type Source = z.infer<typeof SourceSchema>;
 
 /** `POST /api/v1/responses`: one response, optionally joined to its customer, interaction and serving employee. */
-export const ResponseInputSchema = z.object({
+export const ResponseInputSchema = ServedContextSchema.extend({
   surveyId: IdSchema,
   answers: AnswersInputSchema,
-  customerId: IdSchema.optional(),
   interactionId: IdSchema.optional().meta({
     description: 'the interaction answered about; missing customer, employee, unit, touchpoint and channel are taken from it',
   }),
-  employeeId: IdSchema.optional(),
-  unitId: IdSchema.optional(),
-  touchpoint: text(100).optional(),
-  channel: text(60).optional(),
   submittedAt: isoTime().optional().meta({ description: 'when the customer answered (default: now)' }),
-  lang: LangSchema.optional(),
 });
 export type ResponseInput = z.infer<typeof ResponseInputSchema>;
 

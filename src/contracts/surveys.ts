@@ -114,16 +114,22 @@ export const UpdateSurveySchema = z.object({
   questions: QuestionsSchema.optional(),
 });
 
-export const CreateLinkSchema = z.object({
+/**
+ * Who was served, where and how: what a personal link is bound to and what a
+ * response is joined to (X-data to O-data). One shape for both, so a link's
+ * context always fits a response.
+ */
+export const ServedContextSchema = z.object({
   customerId: IdSchema.optional(),
   interactionId: IdSchema.optional(),
   employeeId: IdSchema.optional(),
   unitId: IdSchema.optional(),
-  touchpoint: text(80).optional(),
-  channel: text(40).optional(),
+  touchpoint: text(100).optional(),
+  channel: text(60).optional(),
   lang: LangSchema.optional(),
-  expiresAt: z.iso.datetime({ offset: true }).optional(),
 });
+
+export const CreateLinkSchema = ServedContextSchema.extend({ expiresAt: z.iso.datetime({ offset: true }).optional() });
 export const LinkSchema = z.object({ token: z.string(), url: z.string(), personal: z.boolean(), expiresAt: z.string().nullable() });
 
 // Added by the surveys module (existing names above are shared with the responses module).
@@ -182,7 +188,7 @@ export type Message = z.infer<typeof MessageSchema>;
 export const CreateSurveyTriggerSchema = z.object({
   surveyId: IdSchema,
   interactionType: text(80).nullable().default(null),
-  touchpoint: text(80).nullable().default(null),
+  touchpoint: text(100).nullable().default(null),
   channel: z.enum(['email', 'sms']).default('email'),
   lang: LangSchema.default('zh-CN'),
   enabled: z.boolean().default(true),
