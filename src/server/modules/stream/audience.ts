@@ -5,7 +5,7 @@ import type { DataScope } from '../org/index.ts';
  * Who sees an event on the live stream:
  * - `organisation`: every employee and admin of the organisation (praise for the whole company);
  * - `scoped`: admins; managers when the event's unit (or its employee's unit) is in their subtree;
- *   an employee when the event names them (`ownerId` or `employeeId`). Partners see neither.
+ *   anyone the event names (`ownerId`, `employeeId`, `approverId`, `toOwnerId` or in `notify`). Partners see neither.
  */
 export type Audience = 'organisation' | 'scoped';
 
@@ -18,9 +18,12 @@ export interface Viewer {
 /** The fields `scoped` reads from an event's payload; modules name them so. */
 interface ScopedPayload {
   unitId?: string | null;
+  employeeUnitId?: string | null;
   employeeId?: string | null;
   ownerId?: string | null;
-  employeeUnitId?: string | null;
+  approverId?: string | null;
+  toOwnerId?: string | null;
+  notify?: unknown;
 }
 
 const audiences = new Map<string, Audience>();
@@ -40,7 +43,8 @@ export function canSee(viewer: Viewer, name: string, payload: unknown): boolean 
   if (audience === 'organisation' || viewer.scope.kind === 'org') return true;
   const p = (payload ?? {}) as ScopedPayload;
   const me = viewer.actor.employeeId;
-  if (me && (p.ownerId === me || p.employeeId === me)) return true;
+  const named = [p.ownerId, p.employeeId, p.approverId, p.toOwnerId, ...(Array.isArray(p.notify) ? p.notify : [])];
+  if (me && named.includes(me)) return true;
   if (viewer.scope.kind !== 'units') return false;
   const units = viewer.scope.unitIds;
   return [p.unitId, p.employeeUnitId].some((unitId) => typeof unitId === 'string' && units.includes(unitId));

@@ -106,12 +106,18 @@ describe('live stream', () => {
       const received = await own.waitFor('test.case', isC1);
       expect(received.data.payload).toEqual({ caseId: 'c1', unitId: store, ownerId: clerk.employeeId });
 
+      // Someone the event names sees it even outside their subtree: an approver, a person to notify.
+      await emit(org.orgId, 'test.case', { caseId: 'c2', unitId: org.rootUnitId, approverId: manager.employeeId, notify: [elsewhere.employeeId] });
+      const isC2 = (f: Frame) => f.data.payload.caseId === 'c2';
+      await Promise.all([mgr.waitFor('test.case', isC2), stranger.waitFor('test.case', isC2), admin.waitFor('test.case', isC2)]);
+      expect(own.frames.some(isC2)).toBe(false);
+
       // Praise is for the whole organisation: the stranger gets it too, the other organisation never does.
       await emit(org.orgId, 'test.praise', { text: '谢谢小王' });
       await Promise.all([admin, mgr, own, stranger].map((s) => s.waitFor('test.praise')));
       await emit(other.orgId, 'test.praise', { text: 'other org' });
       await foreign.waitFor('test.praise');
-      expect(stranger.frames.map((f) => f.event)).toEqual(['test.praise']); // never the store's case
+      expect(stranger.frames.map((f) => f.data.payload.caseId ?? f.event)).toEqual(['c2', 'test.praise']); // never the store's case c1
       expect(foreign.frames.map((f) => f.data.payload.text)).toEqual(['other org']);
       expect(admin.frames.some((f) => f.data.payload.text === 'other org')).toBe(false);
       // Events no module made streamable never go out.
