@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Event } from '../../platform/events/index.ts';
 import type { ResponseSubmitted } from '../responses/index.ts';
+import { registerStreamEvent } from '../stream/index.ts';
 import type { AlertRuleRow } from './alert-rules.service.ts';
 import { headOfUnit } from './chain.ts';
 import { publishCaseEvent } from './cases.events.ts';
@@ -36,7 +37,11 @@ export const ANALYSIS_WAIT_MS = HOUR;
 /** A complaint: an NPS detractor or a CSAT of 1–2. */
 export const isComplaint = (r: { nps: number | null; csat: number | null }): boolean => (r.nps !== null && r.nps <= 6) || (r.csat !== null && r.csat <= 2);
 
+/** This module's events on the live stream, each scoped by its unitId / ownerId / employeeId (see cases.events.ts). */
+const STREAMED = ['case.created', 'case.escalated', 'case.updated', 'case.closed', 'approval.requested', 'warning.raised'];
+
 export function registerCaseEvents(ctx: AppContext): void {
+  for (const name of STREAMED) registerStreamEvent(name, 'scoped');
   ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_RULES, (event, tx) => evaluateResponse(ctx, tx, event, false));
   ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (event, tx) => evaluateResponse(ctx, tx, event, true));
 }

@@ -82,7 +82,7 @@ export async function compensate(
     data: { approvalId, amount: input.amount, currency: input.currency, kind: input.kind },
   });
   await publishCaseEvent(tx, ctx.clock, 'approval.requested', {
-    approvalId, caseId: row.id, approverId, requestedBy: me, amount: input.amount, currency: input.currency, kind: input.kind, unitId: row.unit_id,
+    approvalId, caseId: row.id, approverId, requestedBy: me, employeeId: me, amount: input.amount, currency: input.currency, kind: input.kind, unitId: row.unit_id,
   });
   return { row: await startWork(ctx, tx, row), httpStatus: 202, status: 'pending', extra: { approvalId } };
 }

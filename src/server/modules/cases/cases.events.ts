@@ -52,6 +52,8 @@ export interface ApprovalRequested {
   caseId: string;
   approverId: string;
   requestedBy: string;
+  /** The requester again, under the name stream scoping reads. */
+  employeeId: string;
   amount: number;
   currency: string;
   kind: string;
