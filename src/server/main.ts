@@ -11,12 +11,14 @@ import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
 import { registerMetricRoutes } from './modules/metrics/index.ts';
+import { registerBoardRoutes, registerDashboardRoutes } from './modules/dashboards/index.ts';
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerResponseRoutes } from './modules/responses/index.ts';
 import { registerStreamRoutes } from './modules/stream/index.ts';
 import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
+import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -54,6 +56,11 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerCaseEvents(ctx); // after the text module's handler, so sentiment rules usually find the analysis at once
   registerCaseJobs(ctx);
   registerMetricRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
+  registerBoardRoutes(app, ctx);
+  registerRecognitionRoutes(app, ctx);
+  registerRecognitionEvents(ctx);
+  registerRecognitionJobs(ctx);
   await app.ready();
   return { app, ctx };
 }
@@ -63,6 +70,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
   await scheduleSurveyJobs(ctx);
   await scheduleCaseJobs(ctx);
+  await scheduleRecognitionJobs(ctx);
   // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
   warmUpTextAnalysis();
   ctx.events.start();

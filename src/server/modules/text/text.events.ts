@@ -6,7 +6,7 @@
  */
 import type { Tx } from '../../platform/db/database.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { Event } from '../../platform/events/index.ts';
+import { publish, type Event } from '../../platform/events/index.ts';
 import type { ResponseSubmitted } from '../responses/index.ts';
 import { getSurveyVersion } from '../surveys/index.ts';
 import { analyzeText } from './analyze.ts';
@@ -45,6 +45,12 @@ export async function analyseSubmittedResponse(ctx: AppContext, event: Event<Res
       analysis.lang, p.unitId, p.employeeId, p.customerId, p.touchpoint, p.submittedAt, ctx.clock.now(),
     ],
   );
+  // For consumers that need the analysis (recognition's praise): handlers of response.submitted run in no set order.
+  await publish(tx, 'comment.analysed', {
+    responseId: p.responseId, surveyId: p.surveyId, employeeId: p.employeeId, unitId: p.unitId, customerId: p.customerId,
+    touchpoint: p.touchpoint, nps: p.nps, csat: p.csat, flags: p.flags, submittedAt: p.submittedAt,
+    sentiment: analysis.sentiment, score: analysis.score, isPraise: analysis.isPraise, text: analysis.redacted, lang: analysis.lang,
+  }, { at: ctx.clock.now() });
 }
 
 /** Every text answer of the response, in question order, one per line (the payload carries only the first). */
