@@ -4,6 +4,7 @@ import { createOrganisation, findOrganisationBySlug } from '../modules/org/index
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
+import { seedUnderstanding } from './demo-understanding.ts';
 import type { DemoSize } from './demo-model.ts';
 import { DEMO_EMPLOYEES, DEMO_ORG, DEMO_PASSWORD, DEMO_POSITIONS, DEMO_SLUG, DEMO_UNITS } from './demo-org.ts';
 
@@ -73,6 +74,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   });
   const counts = await seedListening(ctx, admin, employeeIds, opts.size ?? 'small');
   await seedActing(ctx, org.id, employeeIds);
+  await seedUnderstanding(ctx, admin, employeeIds);
   return { created: true, orgId: org.id, logins: demoLogins(), counts };
 }
 
