@@ -188,7 +188,7 @@ describe('manual awards and the ledger', () => {
     let seen = 0;
     let cursor: string | null = '';
     while (cursor !== null) {
-      const page = (await f.send(f.org.adminKey, 'GET', `/api/v1/points/ledger?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
+      const page: { items: unknown[]; nextCursor: string | null } = (await f.send(f.org.adminKey, 'GET', `/api/v1/points/ledger?limit=3${cursor ? `&cursor=${cursor}` : ''}`)).json();
       seen += page.items.length;
       cursor = page.nextCursor;
     }
