@@ -19,6 +19,7 @@ const SurveyListPage = lazy(() =>
 const SurveyBuilderPage = lazy(() =>
   import('../features/surveys/SurveyBuilderPage.tsx').then((m) => ({ default: m.SurveyBuilderPage })),
 );
+const WorkbenchPage = lazy(() => import('../features/workbench/WorkbenchPage.tsx').then((m) => ({ default: m.WorkbenchPage })));
 const DistributionPage = lazy(() =>
   import('../features/distribution/DistributionPage.tsx').then((m) => ({ default: m.DistributionPage })),
 );
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route path="surveys" element={<SurveyListPage />} />
         <Route path="surveys/new" element={<SurveyBuilderPage />} />
         <Route path="surveys/:id" element={<SurveyBuilderPage />} />
+        <Route path="workbench" element={<WorkbenchPage />} />
         <Route path="distribution" element={<DistributionPage />} />
         <Route path="responses" element={<ResponsesPage />}>
           <Route path=":id" element={<ResponseDrawer />} />

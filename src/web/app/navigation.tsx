@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, SendOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -16,6 +16,11 @@ export interface NavGroup {
 
 /** The side menu, grouped by capability. Add a group when a capability ships its first working page. */
 export const NAV_GROUPS: NavGroup[] = [
+  {
+    key: 'act',
+    labelKey: 'workbench.navGroup',
+    items: [{ path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> }],
+  },
   {
     key: 'organisation',
     labelKey: 'nav.organisation',

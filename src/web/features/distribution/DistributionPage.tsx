@@ -18,7 +18,7 @@ export function DistributionPage() {
     return (
       <>
         <PageHeader title={t('distribution.title')} />
-        <Alert type="info" showIcon message={t('distribution.adminOnly')} />
+        <Alert type="info" showIcon title={t('distribution.adminOnly')} />
       </>
     );
   }
@@ -82,7 +82,7 @@ function FatigueCard() {
           </Button>
         </Form.Item>
       </Form>
-      {days === 0 && <Alert className="distribution__off" type="warning" showIcon message={t('distribution.fatigue.off')} />}
+      {days === 0 && <Alert className="distribution__off" type="warning" showIcon title={t('distribution.fatigue.off')} />}
     </Card>
   );
 }
