@@ -3,6 +3,7 @@ import { insertUser } from '../modules/access/index.ts';
 import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
+import { seedRecognising } from './demo-recognising.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
 import { seedUnderstanding } from './demo-understanding.ts';
 import type { DemoSize } from './demo-model.ts';
@@ -74,6 +75,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   });
   const counts = await seedListening(ctx, admin, employeeIds, opts.size ?? 'small');
   await seedActing(ctx, org.id, employeeIds);
+  await seedRecognising(ctx, org.id, employeeIds);
   await seedUnderstanding(ctx, admin, employeeIds);
   return { created: true, orgId: org.id, logins: demoLogins(), counts };
 }

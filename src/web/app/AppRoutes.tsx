@@ -30,6 +30,11 @@ const ResponseDrawer = lazy(() =>
   import('../features/responses/ResponseDrawer.tsx').then((m) => ({ default: m.ResponseDrawer })),
 );
 
+const PraiseWallPage = lazy(() => import('../features/recognition/PraiseWallPage.tsx').then((m) => ({ default: m.PraiseWallPage })));
+const PointsPage = lazy(() => import('../features/recognition/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
+const IdeasPage = lazy(() => import('../features/recognition/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
+const LeaderboardsPage = lazy(() => import('../features/recognition/LeaderboardsPage.tsx').then((m) => ({ default: m.LeaderboardsPage })));
+
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
   return (
@@ -54,6 +59,10 @@ export function AppRoutes() {
         <Route path="responses" element={<ResponsesPage />}>
           <Route path=":id" element={<ResponseDrawer />} />
         </Route>
+        <Route path="recognition/praise" element={<PraiseWallPage />} />
+        <Route path="recognition/points" element={<PointsPage />} />
+        <Route path="recognition/ideas" element={<IdeasPage />} />
+        <Route path="recognition/leaderboards" element={<LeaderboardsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, CommentOutlined, FormOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -37,6 +37,16 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> },
       { path: '/responses', labelKey: 'responses.nav.responses', icon: <CommentOutlined /> },
       { path: '/distribution', labelKey: 'distribution.nav', icon: <SendOutlined /> },
+    ],
+  },
+  {
+    key: 'recognition',
+    labelKey: 'recognition.nav.group',
+    items: [
+      { path: '/recognition/praise', labelKey: 'recognition.nav.praise', icon: <HeartOutlined /> },
+      { path: '/recognition/points', labelKey: 'recognition.nav.points', icon: <WalletOutlined /> },
+      { path: '/recognition/ideas', labelKey: 'recognition.nav.ideas', icon: <BulbOutlined /> },
+      { path: '/recognition/leaderboards', labelKey: 'recognition.nav.boards', icon: <TrophyOutlined /> },
     ],
   },
 ];

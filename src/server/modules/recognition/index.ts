@@ -7,4 +7,7 @@ export { appendLedgerEntry } from './points.ledger.ts';
 export { insertReward } from './rewards.service.ts';
 export { chooseDailyHighlights } from './praise.service.ts';
 export { grantMonthlyAwards, grantGoldenEar } from './rituals.service.ts';
-export { IDEA_TRANSITIONS } from './ideas.service.ts';
+export { IDEA_TRANSITIONS, createIdea, voteForIdea, changeIdeaStatus } from './ideas.service.ts';
+export { createChallenge } from './challenges.service.ts';
+export { awardPoints } from './points.service.ts';
+export { putPromotionCriteria } from './fans-promotion.service.ts';

@@ -95,48 +95,66 @@ async function praiseById(tx: Tx, actor: Actor, responseId: string): Promise<Pra
   return toPraise(row);
 }
 
-/** The latest chosen highlight (normally yesterday's), or nothing when no day has praise yet. */
+/** Yesterday's date in the organisation's time zone, its most touching praise (likes, then warmth, then length) and whether it is past 07:00 there. */
+async function bestOfYesterday(tx: Tx, orgId: string, now: Date) {
+  const [row] = await tx.query<{ day: string; is_morning: boolean; response_id: string | null; score: number | null }>(
+    `WITH day AS (
+       SELECT ((($2::timestamptz AT TIME ZONE o.time_zone)::date) - 1) AS d, o.time_zone AS tz,
+              extract(hour FROM $2::timestamptz AT TIME ZONE o.time_zone) >= 7 AS is_morning
+         FROM organisations o WHERE o.id = $1
+     ), best AS (
+       SELECT p.response_id, p.likes + 3 * p.sentiment_score + least(length(p.text), 200) / 200.0 AS score
+         FROM praise p, day
+        WHERE p.org_id = $1 AND p.submitted_at >= day.d::timestamp AT TIME ZONE day.tz AND p.submitted_at < (day.d + 1)::timestamp AT TIME ZONE day.tz
+        ORDER BY score DESC, p.submitted_at, p.response_id LIMIT 1
+     )
+     SELECT to_char(day.d, 'YYYY-MM-DD') AS day, day.is_morning, best.response_id, best.score FROM day LEFT JOIN best ON true`,
+    [orgId, now],
+  );
+  return row!;
+}
+
+/**
+ * The latest chosen highlight, normally yesterday's. Until the morning job has
+ * chosen yesterday's, yesterday's best so far is shown (and may still change).
+ */
 export async function getPraiseHighlight(ctx: AppContext, actor: Actor): Promise<PraiseHighlight> {
   authorize(actor, 'praise.read');
   return ctx.db.tenant(actor.orgId, async (tx) => {
-    const [h] = await tx.query<{ day: string; response_id: string }>(
+    const [stored] = await tx.query<{ day: string; response_id: string }>(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, response_id FROM praise_highlights WHERE org_id = $1 ORDER BY day DESC LIMIT 1`,
       [actor.orgId],
     );
-    if (!h) return { day: null, praise: null };
-    return { day: h.day, praise: await praiseById(tx, actor, h.response_id) };
+    const yesterday = await bestOfYesterday(tx, actor.orgId, ctx.clock.now());
+    if ((!stored || stored.day < yesterday.day) && yesterday.response_id) {
+      return { day: yesterday.day, praise: await praiseById(tx, actor, yesterday.response_id) };
+    }
+    if (!stored) return { day: null, praise: null };
+    return { day: stored.day, praise: await praiseById(tx, actor, stored.response_id) };
   });
 }
 
 /**
  * Chooses yesterday's (organisation time) most touching praise for every
  * organisation that has none yet, from 07:00 local time (so the evening's likes
- * count): most staff likes, then the warmest comment,
- * then the longer one. A day keeps its first choice, so re-runs change nothing.
+ * count). A day keeps its first choice, so re-runs change nothing.
  */
 export async function chooseDailyHighlights(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
   const orgs = await ctx.db.system((tx) => tx.query<{ id: string }>(`SELECT id FROM organisations ORDER BY id`));
   let chosen = 0;
   for (const { id: orgId } of orgs) {
-    const [row] = await ctx.db.tenant(orgId, (tx) =>
-      tx.query<{ response_id: string }>(
-        `WITH day AS (
-           SELECT ((($2::timestamptz AT TIME ZONE o.time_zone)::date) - 1) AS d, o.time_zone AS tz FROM organisations o
-            WHERE o.id = $1 AND extract(hour FROM $2::timestamptz AT TIME ZONE o.time_zone) >= 7
-         ), best AS (
-           SELECT p.response_id, p.likes + 3 * p.sentiment_score + least(length(p.text), 200) / 200.0 AS score
-             FROM praise p, day
-            WHERE p.org_id = $1 AND p.submitted_at >= day.d::timestamp AT TIME ZONE day.tz AND p.submitted_at < (day.d + 1)::timestamp AT TIME ZONE day.tz
-            ORDER BY score DESC, p.submitted_at, p.response_id LIMIT 1
-         )
-         INSERT INTO praise_highlights (org_id, day, response_id, score, chosen_at)
-         SELECT $1, day.d, best.response_id, best.score, $2 FROM best, day
-         ON CONFLICT (org_id, day) DO NOTHING RETURNING response_id`,
-        [orgId, now],
-      ),
-    );
-    if (row) chosen += 1;
+    const isChosen = await ctx.db.tenant(orgId, async (tx) => {
+      const best = await bestOfYesterday(tx, orgId, now);
+      if (!best.is_morning || !best.response_id) return false;
+      const [row] = await tx.query(
+        `INSERT INTO praise_highlights (org_id, day, response_id, score, chosen_at) VALUES ($1, $2::date, $3, $4, $5)
+         ON CONFLICT (org_id, day) DO NOTHING RETURNING 1`,
+        [orgId, best.day, best.response_id, best.score, now],
+      );
+      return row !== undefined;
+    });
+    if (isChosen) chosen += 1;
   }
   return chosen;
 }

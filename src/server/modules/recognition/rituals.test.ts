@@ -64,6 +64,11 @@ describe('yesterday’s most touching praise', () => {
     await f.send(f.people.clerk.key, 'POST', `/api/v1/praise/${loved}/likes`);
     await f.send(f.people.outsider.key, 'POST', `/api/v1/praise/${loved}/likes`);
     expect(quiet).not.toBe(loved);
+    // Before the morning job, the wall already shows yesterday's best so far.
+    expect((await f.send(f.people.courier.key, 'GET', '/api/v1/praise/highlight')).json()).toMatchObject({ day: '2026-01-05', praise: { responseId: loved } });
+    t.clock.set('2026-01-05T22:00:00Z'); // 06:00 in Shanghai: too early to choose
+    expect(await chooseDailyHighlights(t.ctx)).toBe(0);
+    t.clock.set('2026-01-06T01:00:00Z');
     expect(await chooseDailyHighlights(t.ctx)).toBe(1);
     await f.send(f.people.clerk.key, 'POST', `/api/v1/praise/${quiet}/likes`);
     expect(await chooseDailyHighlights(t.ctx)).toBe(0);

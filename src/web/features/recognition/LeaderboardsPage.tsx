@@ -1,0 +1,152 @@
+import { CrownFilled, MailOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Col, Empty, Flex, List, Row, Segmented, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../app/session.tsx';
+import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useErrorMessage } from '../../shared/api/use-error-message.ts';
+import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { getLeaderboard, listAwards, listFans, sendCard, type FanCustomer } from './recognition.api.ts';
+import './recognition.css';
+
+type Period = 'month' | 'quarter' | 'year' | 'all';
+
+/** Leaderboards (points earned, praise received) by period, the Golden Ear history, and fan customers for managers. */
+export function LeaderboardsPage() {
+  const { t } = useTranslation();
+  const { user } = useSignedIn();
+  const [period, setPeriod] = useState<Period>('month');
+  const periods: Period[] = ['month', 'quarter', 'year', 'all'];
+  return (
+    <>
+      <PageHeader
+        title={t('recognition.boards.title')}
+        subtitle={t('recognition.boards.subtitle')}
+        extra={<Segmented<Period> value={period} onChange={setPeriod} options={periods.map((p) => ({ value: p, label: t(`recognition.boards.periods.${p}`) }))} />}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={12}>
+          <Board kind="points" period={period} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Board kind="praise" period={period} />
+        </Col>
+        <Col xs={24} lg={user.role === 'employee' ? 24 : 10}>
+          <AwardsCard />
+        </Col>
+        {user.role !== 'employee' && (
+          <Col xs={24} lg={14}>
+            <FansCard />
+          </Col>
+        )}
+      </Row>
+    </>
+  );
+}
+
+function Board({ kind, period }: { kind: 'points' | 'praise'; period: Period }) {
+  const { t } = useTranslation();
+  const board = useApiQuery((signal) => getLeaderboard(kind, period, signal), [kind, period]);
+  return (
+    <Card title={t(`recognition.boards.${kind}`)} data-testid={`leaderboard-${kind}`}>
+      {board.error && <LoadError error={board.error} onRetry={board.reload} />}
+      <List
+        loading={board.isLoading}
+        dataSource={board.data?.rows ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.empty')} /> }}
+        renderItem={(row) => (
+          <List.Item extra={<Typography.Text strong>{kind === 'points' ? t('recognition.points.value', { count: row.value }) : t('recognition.boards.praiseCount', { count: row.value })}</Typography.Text>}>
+            <Flex gap={12} align="center">
+              <span className={`leaderboard__rank leaderboard__rank--${row.rank}`}>{row.rank}</span>
+              <div>
+                <div>{row.employeeName}</div>
+                <Typography.Text type="secondary">{row.unitName}</Typography.Text>
+              </div>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function AwardsCard() {
+  const { t } = useTranslation();
+  const awards = useApiQuery((signal) => listAwards(signal), []);
+  return (
+    <Card title={t('recognition.boards.awards')} className="golden-ear">
+      {awards.error && <LoadError error={awards.error} onRetry={awards.reload} />}
+      <List
+        loading={awards.isLoading}
+        dataSource={awards.data ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.noAwards')} /> }}
+        renderItem={(a) => (
+          <List.Item>
+            <Flex gap={12} align="center">
+              <CrownFilled style={{ color: '#faad14', fontSize: 22 }} />
+              <div>
+                <div>
+                  <Typography.Text strong>{a.employeeName ?? a.unitName}</Typography.Text> · {t(`recognition.boards.kinds.${a.kind}`)}
+                </div>
+                <Typography.Text type="secondary">
+                  {a.period}
+                  {typeof a.reason.score === 'number' ? ` · ${t('recognition.boards.score', { count: a.reason.score })}` : ''}
+                </Typography.Text>
+              </div>
+            </Flex>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
+
+function FansCard() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const errorMessage = useErrorMessage();
+  const fans = useApiQuery((signal) => listFans(signal), []);
+  const send = async (customerId: string) => {
+    try {
+      await sendCard(customerId);
+      message.success(t('recognition.fans.recorded'));
+      fans.reload();
+    } catch (caught) {
+      message.error(errorMessage(caught));
+    }
+  };
+  return (
+    <Card title={t('recognition.fans.title')}>
+      <Typography.Paragraph type="secondary">{t('recognition.fans.help')}</Typography.Paragraph>
+      {fans.error && <LoadError error={fans.error} onRetry={fans.reload} />}
+      <Table<FanCustomer>
+        size="small"
+        rowKey="customerId"
+        loading={fans.isLoading}
+        dataSource={fans.data}
+        pagination={{ pageSize: 8, hideOnSinglePage: true }}
+        locale={{ emptyText: t('recognition.fans.empty') }}
+        columns={[
+          { title: t('recognition.fans.customer'), dataIndex: 'name', render: (name: string | null) => name ?? '—' },
+          { title: t('recognition.fans.promoters'), dataIndex: 'promoterAnswers', width: 90, align: 'right' },
+          { title: t('recognition.fans.praise'), dataIndex: 'praise', width: 70, align: 'right' },
+          { title: t('recognition.fans.last'), dataIndex: 'lastAt', width: 110, render: (at: string) => dayjs(at).format('YYYY-MM-DD') },
+          {
+            title: t('recognition.fans.card'),
+            width: 150,
+            render: (_, f) =>
+              f.cardSentAt ? (
+                <Tag color="green">{t('recognition.fans.sentOn', { date: dayjs(f.cardSentAt).format('YYYY-MM-DD') })}</Tag>
+              ) : (
+                <Button size="small" icon={<MailOutlined />} onClick={() => void send(f.customerId)}>
+                  {t('recognition.fans.markSent')}
+                </Button>
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,51 @@
+import type {
+  Award,
+  Balance,
+  Challenge,
+  FanCustomer,
+  Idea,
+  IdeaDetail,
+  IdeaStatus,
+  Leaderboard,
+  LedgerEntry,
+  PointsRules,
+  Praise,
+  PraiseHighlight,
+  PraiseReceived,
+  Redemption,
+  Reward,
+} from '../../../contracts/recognition.ts';
+import { apiDelete, apiGet, apiPost, apiPut, type Page } from '../../shared/api/client.ts';
+
+export type { Award, Balance, Challenge, FanCustomer, Idea, IdeaDetail, IdeaStatus, Leaderboard, LedgerEntry, PointsRules, Praise, PraiseHighlight, PraiseReceived, Redemption, Reward };
+
+export const listPraise = (cursor: string | null, signal?: AbortSignal) => apiGet<Page<Praise>>('/praise', { limit: 30, cursor }, signal);
+export const getHighlight = (signal?: AbortSignal) => apiGet<PraiseHighlight>('/praise/highlight', undefined, signal);
+export const likePraise = (responseId: string) => apiPost<Praise>(`/praise/${responseId}/likes`);
+
+export const getBalance = (employeeId: string, signal?: AbortSignal) => apiGet<Balance>(`/points/balances/${employeeId}`, undefined, signal);
+export const listLedger = (query: { employeeId?: string; cursor?: string | null }, signal?: AbortSignal) =>
+  apiGet<Page<LedgerEntry>>('/points/ledger', { limit: 20, ...query }, signal);
+export const awardPoints = (input: { employeeId: string; points: number; reason: string }) => apiPost<LedgerEntry>('/points/awards', input);
+export const getRules = (signal?: AbortSignal) => apiGet<PointsRules>('/points/rules', undefined, signal);
+export const saveRules = (rules: Partial<PointsRules>) => apiPut<PointsRules>('/points/rules', rules);
+
+export const listRewards = async (signal?: AbortSignal) => (await apiGet<{ items: Reward[] }>('/rewards', undefined, signal)).items;
+export const listRedemptions = (query: { status?: string; employeeId?: string }, signal?: AbortSignal) =>
+  apiGet<Page<Redemption>>('/redemptions', { limit: 50, ...query }, signal);
+export const redeem = (rewardId: string) => apiPost<Redemption>('/redemptions', { rewardId });
+export const decideRedemption = (id: string, decision: 'approve' | 'reject') => apiPost<Redemption>(`/redemptions/${id}/decision`, { decision });
+
+export const listIdeas = (query: { status?: string; sort: 'new' | 'top'; challengeId?: string }, signal?: AbortSignal) =>
+  apiGet<Page<Idea>>('/ideas', { limit: 100, ...query }, signal);
+export const createIdea = (input: { title: string; body: string; challengeId?: string }) => apiPost<Idea>('/ideas', input);
+export const vote = (id: string) => apiPost<Idea>(`/ideas/${id}/votes`);
+export const unvote = (id: string) => apiDelete(`/ideas/${id}/votes`);
+export const setIdeaStatus = (id: string, status: IdeaStatus) => apiPost<Idea>(`/ideas/${id}/status`, { status });
+export const listChallenges = async (signal?: AbortSignal) => (await apiGet<{ items: Challenge[] }>('/challenges', undefined, signal)).items;
+
+export const getLeaderboard = (kind: 'points' | 'praise', period: string, signal?: AbortSignal) =>
+  apiGet<Leaderboard>('/leaderboards', { kind, period, limit: 10 }, signal);
+export const listAwards = async (signal?: AbortSignal) => (await apiGet<{ items: Award[] }>('/awards', undefined, signal)).items;
+export const listFans = async (signal?: AbortSignal) => (await apiGet<{ items: FanCustomer[] }>('/fan-customers', undefined, signal)).items;
+export const sendCard = (customerId: string) => apiPost<{ cardSentAt: string }>(`/fan-customers/${customerId}/cards`, {});
