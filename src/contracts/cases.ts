@@ -47,7 +47,10 @@ export const AlertThenSchema = z
         employeeIds: z.array(IdSchema).max(20).default([]),
       })
       .optional(),
-    webhook: z.object({ url: text(500) }).optional().meta({ description: 'reserved: webhooks are not available yet (422 webhook_unavailable)' }),
+    webhook: z
+      .object({ url: text(500) })
+      .optional()
+      .meta({ description: 'the URL of one of the organisation’s enabled webhook endpoints (else 422 webhook_not_registered); each firing sends it a signed alert.triggered' }),
   })
   .refine((t) => t.createCase || t.notify || t.webhook, 'give createCase, notify or both');
 export type AlertThen = z.infer<typeof AlertThenSchema>;

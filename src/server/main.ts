@@ -19,6 +19,7 @@ import { registerStreamRoutes } from './modules/stream/index.ts';
 import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
 import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
+import { registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
@@ -61,6 +62,9 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerRecognitionRoutes(app, ctx);
   registerRecognitionEvents(ctx);
   registerRecognitionJobs(ctx);
+  registerWebhookRoutes(app, ctx);
+  registerWebhookEvents(ctx);
+  registerWebhookJobs(ctx);
   await app.ready();
   return { app, ctx };
 }

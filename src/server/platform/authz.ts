@@ -53,6 +53,9 @@ const rules = {
   'fan.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'promotion.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'promotion.configure': (a: Actor) => a.role === 'admin',
+  'webhook.manage': (a: Actor) => a.role === 'admin',
+  'improvement.read': (a: Actor) => a.role !== 'partner',
+  'improvement.manage': (a: Actor) => a.role === 'admin' || a.role === 'manager',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -13,6 +13,8 @@ const ConfigSchema = z.object({
   /** smtp://user:password@host:587 or smtps://…:465; without it e-mail waits in the outbox for an admin to read. */
   LODESTAR_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'an smtp:// or smtps:// URL').optional(),
   LODESTAR_SMTP_FROM: z.string().default('Lodestar <no-reply@lodestar.local>'),
+  /** true lets webhooks reach private, loopback and link-local addresses (tests, on-premises receivers); refused by default (SSRF). */
+  LODESTAR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 }).refine((c) => !c.LODESTAR_SMTP_URL || c.LODESTAR_PUBLIC_URL, {
   path: ['LODESTAR_PUBLIC_URL'],
   message: 'required with LODESTAR_SMTP_URL, so that e-mailed survey links are absolute',

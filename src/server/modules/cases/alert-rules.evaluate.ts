@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Event } from '../../platform/events/index.ts';
 import type { ResponseSubmitted } from '../responses/index.ts';
+import { publish } from '../../platform/events/index.ts';
 import { registerStreamEvent } from '../stream/index.ts';
 import type { AlertRuleRow } from './alert-rules.service.ts';
 import { headOfUnit } from './chain.ts';
@@ -151,6 +152,22 @@ async function fire(ctx: AppContext, tx: Tx, rule: AlertRuleRow, f: Facts): Prom
     });
     if (opened) await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + 1 WHERE org_id = $1 AND id = $2`, [tx.orgId, rule.id]);
   }
+  // Webhook endpoints subscribed to alert.triggered get every firing; the endpoint a rule's webhook action names gets its rule's.
+  await publish(tx, 'alert.triggered', {
+    ruleId: rule.id,
+    ruleName: rule.name,
+    webhookUrl: rule.actions.webhook?.url ?? null,
+    caseId: opened?.id ?? null,
+    responseId: p.responseId,
+    customerId: p.customerId,
+    employeeId: p.employeeId,
+    unitId: opened?.unit_id ?? p.unitId,
+    nps: p.nps,
+    csat: p.csat,
+    ces: p.ces,
+    sentiment: f.sentiment,
+    touchpoint: p.touchpoint,
+  }, { at: ctx.clock.now() });
   const n = rule.actions.notify;
   if (!n) return;
   const unitId = opened?.unit_id ?? p.unitId;

@@ -1,7 +1,9 @@
 /**
  * Alert rules: conditions on a response (scores, sentiment, keywords, customer
  * value or segment, touchpoint, repeat complaint) and what to do when they hold
- * (open a case with a priority, notify; webhooks are reserved for later).
+ * (open a case with a priority, notify, call a webhook: the URL must be one of
+ * the organisation's registered, enabled webhook endpoints, which holds the
+ * signing secret; the firing rule publishes `alert.triggered` naming it).
  */
 import type { z } from 'zod';
 import type { AlertRule, AlertThen, AlertWhen, CreateAlertRuleSchema, UpdateAlertRuleSchema } from '../../../contracts/cases.ts';
@@ -11,6 +13,7 @@ import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { findEnabledEndpointByUrl } from '../webhooks/index.ts';
 
 export interface AlertRuleRow {
   id: string;
@@ -107,7 +110,9 @@ async function findRule(tx: Tx, orgId: string, id: string, lock = false): Promis
 }
 
 async function checkActions(tx: Tx, then: AlertThen): Promise<void> {
-  if (then.webhook) throw new AppError(422, 'webhook_unavailable', 'webhook actions are reserved and not available yet');
+  if (then.webhook && !(await findEnabledEndpointByUrl(tx, then.webhook.url))) {
+    throw new AppError(422, 'webhook_not_registered', 'register this URL as an enabled webhook endpoint first (it holds the signing secret)', { field: 'then.webhook.url' });
+  }
   const ids = then.notify?.employeeIds ?? [];
   if (ids.length === 0) return;
   const [row] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM employees WHERE org_id = $1 AND id = ANY ($2::uuid[])`, [tx.orgId, [...new Set(ids)]]);

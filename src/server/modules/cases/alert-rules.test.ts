@@ -119,7 +119,7 @@ describe('alert rules', () => {
       expect([res.statusCode, res.json().error.code], JSON.stringify(body)).toEqual([400, 'invalid_request']);
     }
     const webhook = await f.send(f.org.adminKey, 'POST', '/api/v1/alert-rules', { name: 'hook', when: { nps: { lte: 6 } }, then: { webhook: { url: 'https://example.com' } } });
-    expect([webhook.statusCode, webhook.json().error.code]).toEqual([422, 'webhook_unavailable']);
+    expect([webhook.statusCode, webhook.json().error.code]).toEqual([422, 'webhook_not_registered']);
     const unknown = await f.send(f.org.adminKey, 'POST', '/api/v1/alert-rules', { name: 'n', when: { nps: { lte: 6 } }, then: { notify: { employeeIds: ['00000000-0000-4000-8000-000000000000'] } } });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'not_found']);
     const asManager = await f.send(f.people.storeManager.key, 'POST', '/api/v1/alert-rules', DEFAULT_RULE);

@@ -1,0 +1,91 @@
+/**
+ * Signs and sends one webhook request (Standard Webhooks, v1 = HMAC-SHA256):
+ * `webhook-signature: v1,<base64 HMAC of "id.timestamp.body" keyed by the
+ * base64-decoded part of the whsec_ secret>`. Nothing here touches the database.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { checkWebhookUrl, guardedLookup } from './webhooks.url-guard.ts';
+
+export const SECRET_PREFIX = 'whsec_';
+export const TIMEOUT_MS = 10_000;
+/** Characters of the receiver's answer kept in the delivery log. */
+export const LOGGED_BODY_CHARS = 1000;
+const READ_LIMIT_BYTES = 16 * 1024;
+
+/** A new signing secret: whsec_ + 32 random bytes in base64 (as Standard Webhooks libraries expect). */
+export function generateSecret(): string {
+  return SECRET_PREFIX + randomBytes(32).toString('base64');
+}
+
+/** The v1 signature of one message. */
+export function sign(secret: string, messageId: string, timestampSeconds: number, body: string): string {
+  const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, 'base64');
+  return 'v1,' + createHmac('sha256', key).update(`${messageId}.${timestampSeconds}.${body}`).digest('base64');
+}
+
+export interface SendResult {
+  statusCode: number | null;
+  isSuccess: boolean;
+  durationMs: number;
+  error: string | null;
+  responseBody: string | null;
+}
+
+export interface SendInput {
+  url: string;
+  secret: string;
+  messageId: string;
+  timestampSeconds: number;
+  body: string;
+  allowPrivate: boolean;
+}
+
+/** POSTs the signed body; 2xx is success, anything else (or a network error, or 10 s without an answer) is a failure to retry. */
+export async function sendWebhook(input: SendInput): Promise<SendResult> {
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    checkWebhookUrl(input.url, input.allowPrivate);
+    const { statusCode, body } = await post(input);
+    const isSuccess = statusCode >= 200 && statusCode < 300;
+    return { statusCode, isSuccess, durationMs: elapsed(), error: isSuccess ? null : `HTTP ${statusCode}`, responseBody: body.slice(0, LOGGED_BODY_CHARS) };
+  } catch (err) {
+    return { statusCode: null, isSuccess: false, durationMs: elapsed(), error: (err instanceof Error ? err.message : String(err)).slice(0, 500), responseBody: null };
+  }
+}
+
+function post(input: SendInput): Promise<{ statusCode: number; body: string }> {
+  const url = new URL(input.url);
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: 'POST',
+        lookup: guardedLookup(input.allowPrivate) as never,
+        signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Lodestar-Webhooks/1',
+          'webhook-id': input.messageId,
+          'webhook-timestamp': String(input.timestampSeconds),
+          'webhook-signature': sign(input.secret, input.messageId, input.timestampSeconds, input.body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          if (size < READ_LIMIT_BYTES) chunks.push(chunk);
+          size += chunk.length;
+        });
+        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', (err) => reject(err.name === 'AbortError' ? new Error(`no answer within ${TIMEOUT_MS / 1000} s`) : err));
+    req.end(input.body);
+  });
+}
