@@ -5,6 +5,7 @@
  * analysis of the same response, awards nothing.
  */
 import type { PraiseReceived } from '../../../contracts/recognition.ts';
+import { DAY } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { publish, type Event } from '../../platform/events/index.ts';
@@ -31,6 +32,8 @@ export interface CommentAnalysed {
 }
 
 export const PRAISE_HANDLER = 'recognition.praise';
+/** Praise answered longer ago than this (an import, a backlog) is not broadcast live. */
+const LIVE_WINDOW_MS = 2 * DAY;
 export const MAJOR_CASE_HANDLER = 'recognition.major-case';
 
 /** Subscribes the awards and makes praise (everyone) and points (scoped) live. */
@@ -52,7 +55,7 @@ export function isPraiseAnswer(p: Pick<CommentAnalysed, 'nps' | 'csat' | 'sentim
   return p.sentiment === 'positive' && ((p.nps !== null && p.nps >= 9) || p.csat === 5);
 }
 
-/** Puts a praising response on the wall, gives its serving employee the rule's points, and tells everyone. */
+/** Puts a praising response on the wall, gives its serving employee the rule's points, and tells everyone (when it is fresh). */
 export async function recognisePraise(ctx: AppContext, event: Event<CommentAnalysed>, tx: Tx): Promise<void> {
   const p = event.payload;
   if (!isPraiseAnswer(p)) return;
@@ -94,7 +97,8 @@ export async function recognisePraise(ctx: AppContext, event: Event<CommentAnaly
     submittedAt: p.submittedAt,
     points,
   };
-  await publish(tx, 'praise.received', payload, { at: ctx.clock.now() });
+  // A history import's old praise goes on the wall quietly; only fresh praise is news for everyone's screen.
+  if (ctx.clock.now().getTime() - Date.parse(p.submittedAt) <= LIVE_WINDOW_MS) await publish(tx, 'praise.received', payload, { at: ctx.clock.now() });
 }
 
 /** A major experience problem solved: a high or urgent case closed gives its owner the rule's points, once per case. */
