@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ApiOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
@@ -19,7 +20,10 @@ export const NAV_GROUPS: NavGroup[] = [
   {
     key: 'act',
     labelKey: 'workbench.navGroup',
-    items: [{ path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> }],
+    items: [
+      { path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> },
+      { path: '/webhooks', labelKey: 'webhooks.nav', icon: <ApiOutlined /> },
+    ],
   },
   {
     key: 'organisation',
