@@ -19,6 +19,7 @@ import { registerStreamRoutes } from './modules/stream/index.ts';
 import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
 import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
+import { registerImprovementRoutes } from './modules/improvements/index.ts';
 import { registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
 import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
@@ -65,6 +66,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerWebhookRoutes(app, ctx);
   registerWebhookEvents(ctx);
   registerWebhookJobs(ctx);
+  registerImprovementRoutes(app, ctx);
   await app.ready();
   return { app, ctx };
 }

@@ -54,8 +54,8 @@ const rules = {
   'promotion.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'promotion.configure': (a: Actor) => a.role === 'admin',
   'webhook.manage': (a: Actor) => a.role === 'admin',
-  'improvement.read': (a: Actor) => a.role !== 'partner',
-  'improvement.manage': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'improvement.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'improvement.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;
