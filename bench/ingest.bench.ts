@@ -3,16 +3,16 @@
 // (3) /responses/batch (500 items a request) vs raw multi-row INSERT … VALUES, (4) public page bytes;
 // (0) is the ceiling of the HTTP stack and client on this machine, for reading (1).
 // PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import pg from 'pg';
 import { createServer } from '../src/server/main.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
 import { openDatabase, type OpenedDatabase } from '../src/server/platform/db/open-database.ts';
+import { openPostgres } from './databases.ts';
 import { buildOrg } from '../src/server/testing/factories.ts';
 import { ingestStats } from '../src/server/modules/responses/index.ts';
 
@@ -21,7 +21,6 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS) || 50;
 const BASELINE_ROWS = Number(process.env.BENCH_BASELINE_ROWS) || 1000;
 const BATCH_SIZE = 500;
 const BATCHES = 10;
-const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 const QUESTIONS = [
   { key: 'nps', type: 'nps', required: true, title: { 'zh-CN': '您有多大可能推荐我们？', en: 'How likely are you to recommend us?' } },
@@ -160,31 +159,6 @@ function runLoad(url: string, key: string, bodies: string[], clients: number): P
   });
 }
 
-async function openPostgres(): Promise<{ opened: OpenedDatabase; drop: () => Promise<void> } | null> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  try {
-    await admin.connect();
-  } catch (err) {
-    console.log(`PostgreSQL not reachable at ${PG_URL.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}); skipping it`);
-    return null;
-  }
-  const name = `lodestar_bench_${randomBytes(5).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const opened = await openDatabase({ DATABASE_URL: url.toString(), LODESTAR_DATA_DIR: '' });
-  return {
-    opened,
-    drop: async () => {
-      await opened.db.close();
-      const cleanup = new pg.Client({ connectionString: PG_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
-    },
-  };
-}
 
 function printTable(all: Figures[]): void {
   const n = (x: number) => Math.round(x).toLocaleString('en-US');

@@ -101,8 +101,6 @@ export async function seedListening(
   }
 
   const surveyId = await createDemoSurvey(ctx, orgId, new Date(now.getTime() - (HISTORY_DAYS + 7) * 86_400_000));
-  // From now on every home delivery invites its customer by SMS (the history above stays as it was).
-  await createTrigger(ctx, admin, { surveyId, interactionType: 'delivery', touchpoint: null, channel: 'sms', lang: 'zh-CN', enabled: true });
 
   let responses = 0;
   for (const part of chunks(answers)) {
@@ -117,6 +115,8 @@ export async function seedListening(
     failIfRefused('responses', { ...result });
     responses += result.created;
   }
+  // From now on every home delivery invites its customer by SMS (the history above stays as it was).
+  await createTrigger(ctx, admin, { surveyId, interactionType: 'delivery', touchpoint: null, channel: 'sms', lang: 'zh-CN', enabled: true });
   return { customers: customerIds.length, interactions: interactionIds.length, surveys: 1, responses };
 }
 

@@ -35,6 +35,7 @@ const PointsPage = lazy(() => import('../features/recognition/PointsPage.tsx').t
 const IdeasPage = lazy(() => import('../features/recognition/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
 const LeaderboardsPage = lazy(() => import('../features/recognition/LeaderboardsPage.tsx').then((m) => ({ default: m.LeaderboardsPage })));
 
+const ImprovementsPage = lazy(() => import('../features/improvements/ImprovementsPage.tsx').then((m) => ({ default: m.ImprovementsPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
@@ -65,6 +66,7 @@ export function AppRoutes() {
         <Route path="recognition/points" element={<PointsPage />} />
         <Route path="recognition/ideas" element={<IdeasPage />} />
         <Route path="recognition/leaderboards" element={<LeaderboardsPage />} />
+        <Route path="improvements" element={<ImprovementsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ApiOutlined } from '@ant-design/icons';
+import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
@@ -22,6 +22,7 @@ export const NAV_GROUPS: NavGroup[] = [
     labelKey: 'workbench.navGroup',
     items: [
       { path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> },
+      { path: '/improvements', labelKey: 'improvements.nav', icon: <RiseOutlined /> },
       { path: '/webhooks', labelKey: 'webhooks.nav', icon: <ApiOutlined /> },
     ],
   },

@@ -102,7 +102,7 @@ async function inviteForInteraction(ctx: AppContext, tx: Tx, event: Event<Intera
   const [trigger] = await tx.query<TriggerRow & { survey_name: string }>(
     `SELECT t.id, t.survey_id, t.channel, t.lang, s.name AS survey_name
      FROM survey_triggers t JOIN surveys s ON s.org_id = t.org_id AND s.id = t.survey_id
-     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active' AND t.created_at < $4
+     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active' AND t.created_at <= $4
        AND (t.interaction_type IS NULL OR t.interaction_type = $2) AND (t.touchpoint IS NULL OR t.touchpoint = $3)
      ORDER BY t.created_at, t.id LIMIT 1`,
     [orgId, i.type, i.touchpoint, event.createdAt],
