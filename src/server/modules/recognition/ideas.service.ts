@@ -231,7 +231,7 @@ export async function changeIdeaStatus(ctx: AppContext, actor: Actor, id: string
         await appendLedgerEntry(tx, ctx.clock, {
           employeeId: idea.authorEmployeeId,
           delta: rules.ideaAccepted,
-          reason: `idea accepted: ${idea.title}`.slice(0, 500),
+          reason: idea.title.slice(0, 500),
           sourceType: 'idea_accepted',
           sourceId: id,
         });

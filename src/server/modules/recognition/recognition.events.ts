@@ -72,7 +72,7 @@ export async function recognisePraise(ctx: AppContext, event: Event<CommentAnaly
     const entry = await appendLedgerEntry(tx, ctx.clock, {
       employeeId: p.employeeId,
       delta: rules.praise,
-      reason: 'customer praise',
+      reason: excerpt(p.text),
       sourceType: 'praise',
       sourceId: p.responseId,
     });
@@ -101,6 +101,12 @@ export async function recognisePraise(ctx: AppContext, event: Event<CommentAnaly
   if (ctx.clock.now().getTime() - Date.parse(p.submittedAt) <= LIVE_WINDOW_MS) await publish(tx, 'praise.received', payload, { at: ctx.clock.now() });
 }
 
+/** An automatic entry's reason: what it is for, in the organisation's own words (the source type says the rest). */
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return (oneLine.length > 80 ? `${oneLine.slice(0, 79)}…` : oneLine) || '—';
+}
+
 /** A major experience problem solved: a high or urgent case closed gives its owner the rule's points, once per case. */
 export async function awardMajorCase(ctx: AppContext, event: Event<CaseClosed>, tx: Tx): Promise<void> {
   const c = event.payload;
@@ -112,7 +118,7 @@ export async function awardMajorCase(ctx: AppContext, event: Event<CaseClosed>, 
   await appendLedgerEntry(tx, ctx.clock, {
     employeeId,
     delta: rules.majorCaseResolved,
-    reason: 'major experience problem solved',
+    reason: c.rootCause || '—',
     sourceType: 'case_resolved',
     sourceId: c.caseId,
   });

@@ -127,7 +127,7 @@ export async function requestRedemption(ctx: AppContext, actor: Actor, input: { 
       `INSERT INTO redemptions (org_id, reward_id, employee_id, cost, status, note, requested_at) VALUES ($1, $2, $3, $4, 'pending', $5, $6) RETURNING id`,
       [actor.orgId, reward.id, employeeId, reward.cost, input.note ?? null, ctx.clock.now()],
     );
-    await appendLedgerEntry(tx, ctx.clock, { employeeId, delta: -reward.cost, reason: `redeemed: ${reward.name}`, sourceType: 'redemption', sourceId: row!.id });
+    await appendLedgerEntry(tx, ctx.clock, { employeeId, delta: -reward.cost, reason: reward.name, sourceType: 'redemption', sourceId: row!.id });
     const redemption = toRedemption(await redemptionById(tx, row!.id));
     await publish(tx, 'redemption.requested', { redemptionId: row!.id, employeeId, rewardId: reward.id, cost: reward.cost }, { at: ctx.clock.now() });
     return redemption;
@@ -183,7 +183,7 @@ export async function decideRedemption(ctx: AppContext, actor: Actor, id: string
       [actor.orgId, id, status, ctx.clock.now(), actor.id, actor.employeeId, note ?? null],
     );
     if (status === 'rejected') {
-      await appendLedgerEntry(tx, ctx.clock, { employeeId: row.employee_id, delta: row.cost, reason: `refund: ${row.reward_name}`, sourceType: 'redemption_refund', sourceId: id });
+      await appendLedgerEntry(tx, ctx.clock, { employeeId: row.employee_id, delta: row.cost, reason: row.reward_name, sourceType: 'redemption_refund', sourceId: id });
     }
     await recordAudit(tx, ctx.clock, actor, { action: `redemption.${decision}`, entityType: 'redemption', entityId: id, before: { status: row.status }, after: { status, note } });
     await publish(tx, 'redemption.decided', { redemptionId: id, employeeId: row.employee_id, status }, { at: ctx.clock.now() });

@@ -1,5 +1,5 @@
 import { CrownFilled, MailOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Col, Empty, Flex, List, Row, Segmented, Table, Tag, Typography } from 'antd';
+import { App as AntApp, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,22 +52,23 @@ function Board({ kind, period }: { kind: 'points' | 'praise'; period: Period }) 
   return (
     <Card title={t(`recognition.boards.${kind}`)} data-testid={`leaderboard-${kind}`}>
       {board.error && <LoadError error={board.error} onRetry={board.reload} />}
-      <List
-        loading={board.isLoading}
-        dataSource={board.data?.rows ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.empty')} /> }}
-        renderItem={(row) => (
-          <List.Item extra={<Typography.Text strong>{kind === 'points' ? t('recognition.points.value', { count: row.value }) : t('recognition.boards.praiseCount', { count: row.value })}</Typography.Text>}>
-            <Flex gap={12} align="center">
-              <span className={`leaderboard__rank leaderboard__rank--${row.rank}`}>{row.rank}</span>
-              <div>
-                <div>{row.employeeName}</div>
-                <Typography.Text type="secondary">{row.unitName}</Typography.Text>
-              </div>
-            </Flex>
-          </List.Item>
-        )}
-      />
+      <Spin spinning={board.isLoading}>
+        {board.data?.rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.empty')} />}
+        <ol className="leaderboard">
+          {board.data?.rows.map((row) => (
+            <li key={row.employeeId} className="leaderboard__row" data-testid="leaderboard-row">
+              <Flex gap={12} align="center">
+                <span className={`leaderboard__rank leaderboard__rank--${row.rank}`}>{row.rank}</span>
+                <div>
+                  <div>{row.employeeName}</div>
+                  <Typography.Text type="secondary">{row.unitName}</Typography.Text>
+                </div>
+              </Flex>
+              <Typography.Text strong>{kind === 'points' ? t('recognition.points.value', { count: row.value }) : t('recognition.boards.praiseCount', { count: row.value })}</Typography.Text>
+            </li>
+          ))}
+        </ol>
+      </Spin>
     </Card>
   );
 }
@@ -78,27 +79,27 @@ function AwardsCard() {
   return (
     <Card title={t('recognition.boards.awards')} className="golden-ear">
       {awards.error && <LoadError error={awards.error} onRetry={awards.reload} />}
-      <List
-        loading={awards.isLoading}
-        dataSource={awards.data ?? []}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.noAwards')} /> }}
-        renderItem={(a) => (
-          <List.Item>
-            <Flex gap={12} align="center">
-              <CrownFilled style={{ color: '#faad14', fontSize: 22 }} />
-              <div>
+      <Spin spinning={awards.isLoading}>
+        {awards.data?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.noAwards')} />}
+        <ul className="leaderboard">
+          {awards.data?.map((a) => (
+            <li key={a.id} className="leaderboard__row">
+              <Flex gap={12} align="center">
+                <CrownFilled className="golden-ear__crown" />
                 <div>
-                  <Typography.Text strong>{a.employeeName ?? a.unitName}</Typography.Text> · {t(`recognition.boards.kinds.${a.kind}`)}
+                  <div>
+                    <Typography.Text strong>{a.employeeName ?? a.unitName}</Typography.Text> · {t(`recognition.boards.kinds.${a.kind}`)}
+                  </div>
+                  <Typography.Text type="secondary">
+                    {a.period}
+                    {typeof a.reason.score === 'number' ? ` · ${t('recognition.boards.score', { count: a.reason.score })}` : ''}
+                  </Typography.Text>
                 </div>
-                <Typography.Text type="secondary">
-                  {a.period}
-                  {typeof a.reason.score === 'number' ? ` · ${t('recognition.boards.score', { count: a.reason.score })}` : ''}
-                </Typography.Text>
-              </div>
-            </Flex>
-          </List.Item>
-        )}
-      />
+              </Flex>
+            </li>
+          ))}
+        </ul>
+      </Spin>
     </Card>
   );
 }

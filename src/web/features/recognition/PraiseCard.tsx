@@ -2,7 +2,9 @@ import { HeartFilled, HeartOutlined } from '@ant-design/icons';
 import { Avatar, Button, Flex, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { en } from '../../shared/i18n/en.ts';
 import type { Praise } from './recognition.api.ts';
 
 dayjs.extend(relativeTime);
@@ -11,7 +13,10 @@ dayjs.extend(relativeTime);
 export function PraiseCard({ praise, isNew, isFeatured, onLike }: { praise: Praise; isNew?: boolean; isFeatured?: boolean; onLike?: () => void }) {
   const { t } = useTranslation();
   const who = praise.employeeName ?? praise.unitName ?? t('recognition.praise.team');
-  const where = [praise.employeeName ? praise.unitName : null, praise.touchpoint].filter(Boolean).join(' · ');
+  // A touchpoint the UI knows (the demo's) is named in the UI language; an integrator's own is shown as stored.
+  const touchpoint = praise.touchpoint && Object.hasOwn(en.responses.touchpoints, praise.touchpoint) ? t(`responses.touchpoints.${praise.touchpoint}` as ParseKeys) : praise.touchpoint;
+  const where = [praise.employeeName ? praise.unitName : null, touchpoint].filter(Boolean).join(' · ');
+  const when = isFeatured ? dayjs(praise.submittedAt).format('YYYY-MM-DD HH:mm') : dayjs(praise.submittedAt).fromNow();
   const classes = ['praise-card', isNew && 'praise-card--new', isFeatured && 'praise-card--featured'].filter(Boolean).join(' ');
   return (
     <article className={classes} data-testid="praise-card" data-response-id={praise.responseId}>
@@ -22,7 +27,7 @@ export function PraiseCard({ praise, isNew, isFeatured, onLike }: { praise: Prai
           <div>
             <div className="praise-card__name">{who}</div>
             <Typography.Text type="secondary" className="praise-card__meta">
-              {[where, dayjs(praise.submittedAt).fromNow()].filter(Boolean).join(' · ')}
+              {[where, when].filter(Boolean).join(' · ')}
             </Typography.Text>
           </div>
         </Flex>
