@@ -29,7 +29,7 @@ export const UpdateImprovementProjectSchema = z.object({
   status: ImprovementStatusSchema.optional().meta({ description: 'proposed → in_progress → done; proposed or in_progress → cancelled (else 409 invalid_transition)' }),
 });
 
-export const LinkCasesSchema = z.object({ caseIds: z.array(IdSchema).min(1).max(500) });
+export const LinkCasesSchema = z.object({ caseIds: z.array(IdSchema).max(500).meta({ description: 'cases to add; already linked ones are kept' }) });
 
 export const ImprovementProjectSchema = z.object({
   id: IdSchema,

@@ -157,6 +157,7 @@ export async function linkImprovementCases(ctx: AppContext, actor: Actor, id: st
   await ctx.db.tenant(actor.orgId, async (tx) => {
     const project = await findProject(tx, id, true);
     if (project.status === 'done' || project.status === 'cancelled') throw new AppError(409, 'project_finished', 'cases cannot be added to a finished project');
+    if (caseIds.length === 0) return;
     await linkCaseIds(tx, id, caseIds, ctx.clock.now());
     await recordAudit(tx, ctx.clock, actor, { action: 'improvement.cases_linked', entityType: 'improvement_project', entityId: id, after: { caseIds } });
   });
