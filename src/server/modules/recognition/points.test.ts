@@ -160,6 +160,7 @@ describe('manual awards and the ledger', () => {
     expect((await reverse(f.org.adminKey)).json().error.code).toBe('already_reversed');
     expect((await reverse(f.org.adminKey, reversal.json().id)).json().error.code).toBe('cannot_reverse');
     expect((await reverse(f.org.adminKey, '999999999')).statusCode).toBe(404);
+    expect((await reverse(f.org.adminKey, 'not-a-number')).statusCode).toBe(404);
     const ledger = await f.send(f.org.adminKey, 'GET', `/api/v1/points/ledger?employeeId=${f.people.outsider.id}`);
     expect(ledger.json().items.find((e: { id: string }) => e.id === id).isReversed).toBe(true);
     await expect(f.query(`UPDATE points_ledger SET delta = 1 WHERE id = $1::bigint`, [id])).rejects.toThrow();

@@ -50,7 +50,8 @@ import { getLeaderboard, listAwards, runGoldenEar } from './rituals.service.ts';
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 const writeErrors = { ...errors, 409: ErrorSchema, 422: ErrorSchema };
 const IdempotencyHeadersSchema = z.looseObject({ 'idempotency-key': z.string().regex(/^[\x21-\x7e]{1,200}$/).optional() });
-const EntryParamsSchema = z.object({ id: z.string().regex(/^\d{1,18}$/) });
+/** Ledger entries are numbered; anything else is an unknown entry (404), like another organisation's. */
+const EntryParamsSchema = z.object({ id: z.string().min(1).max(40) });
 const EmployeeParamsSchema = z.object({ employeeId: IdSchema });
 const PraiseParamsSchema = z.object({ responseId: IdSchema });
 const CustomerParamsSchema = z.object({ customerId: IdSchema });
