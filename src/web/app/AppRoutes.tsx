@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
@@ -34,6 +34,12 @@ const PraiseWallPage = lazy(() => import('../features/recognition/PraiseWallPage
 const PointsPage = lazy(() => import('../features/recognition/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
 const IdeasPage = lazy(() => import('../features/recognition/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
 const LeaderboardsPage = lazy(() => import('../features/recognition/LeaderboardsPage.tsx').then((m) => ({ default: m.LeaderboardsPage })));
+const ExecutiveDashboardPage = lazy(() => import('../features/dashboards/ExecutiveDashboardPage.tsx').then((m) => ({ default: m.ExecutiveDashboardPage })));
+const UnitDashboardPage = lazy(() => import('../features/dashboards/UnitDashboardPage.tsx').then((m) => ({ default: m.UnitDashboardPage })));
+const PersonalDashboardPage = lazy(() => import('../features/dashboards/PersonalDashboardPage.tsx').then((m) => ({ default: m.PersonalDashboardPage })));
+const MetricTreePage = lazy(() => import('../features/dashboards/MetricTreePage.tsx').then((m) => ({ default: m.MetricTreePage })));
+const BoardsPage = lazy(() => import('../features/dashboards/BoardsPage.tsx').then((m) => ({ default: m.BoardsPage })));
+const PublicBoardPage = lazy(() => import('../features/board/PublicBoardPage.tsx').then((m) => ({ default: m.PublicBoardPage })));
 
 const ImprovementsPage = lazy(() => import('../features/improvements/ImprovementsPage.tsx').then((m) => ({ default: m.ImprovementsPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
@@ -43,6 +49,15 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* An office screen's public board: no session, no layout. */}
+      <Route
+        path="/board/:token"
+        element={
+          <Suspense fallback={null}>
+            <PublicBoardPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireAuth>
@@ -66,6 +81,11 @@ export function AppRoutes() {
         <Route path="recognition/points" element={<PointsPage />} />
         <Route path="recognition/ideas" element={<IdeasPage />} />
         <Route path="recognition/leaderboards" element={<LeaderboardsPage />} />
+        <Route path="dashboards/executive" element={<ExecutiveDashboardPage />} />
+        <Route path="dashboards/unit" element={<UnitDashboardPage />} />
+        <Route path="dashboards/personal" element={<PersonalDashboardPage />} />
+        <Route path="dashboards/metric-tree" element={<MetricTreePage />} />
+        <Route path="dashboards/boards" element={<BoardsPage />} />
         <Route path="improvements" element={<ImprovementsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="*" element={<NotFoundPage />} />

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
+import { AimOutlined, BarChartOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
@@ -24,6 +25,17 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> },
       { path: '/improvements', labelKey: 'improvements.nav', icon: <RiseOutlined /> },
       { path: '/webhooks', labelKey: 'webhooks.nav', icon: <ApiOutlined /> },
+    ],
+  },
+  {
+    key: 'understand',
+    labelKey: 'dashboards.nav.group',
+    items: [
+      { path: '/dashboards/executive', labelKey: 'dashboards.nav.executive', icon: <DashboardOutlined /> },
+      { path: '/dashboards/unit', labelKey: 'dashboards.nav.unit', icon: <BarChartOutlined /> },
+      { path: '/dashboards/personal', labelKey: 'dashboards.nav.personal', icon: <UserOutlined /> },
+      { path: '/dashboards/metric-tree', labelKey: 'dashboards.nav.metricTree', icon: <AimOutlined /> },
+      { path: '/dashboards/boards', labelKey: 'dashboards.nav.boards', icon: <DesktopOutlined /> },
     ],
   },
   {

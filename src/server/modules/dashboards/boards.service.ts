@@ -145,7 +145,11 @@ async function computeBoard(ctx: AppContext, orgId: string, boardId: string): Pr
   };
   const figures = async (unitId: string) => ({ nps: await figure('nps', unitId, 0), csat: await figure('csat', unitId, 2), ces: await figure('ces', unitId, 2) });
   const teamFigures = [];
-  for (const team of teams) teamFigures.push({ name: team.name, nameEn: team.name_en, ...(await figures(team.id)) });
+  for (const team of teams) {
+    const f = await figures(team.id);
+    // A team with no answer at all in the period (a back office) only takes space on the screen.
+    if (f.nps.n + f.csat.n + f.ces.n > 0) teamFigures.push({ name: team.name, nameEn: team.name_en, ...f });
+  }
   return {
     name: board.name,
     organisation: { name: org.name, nameEn: org.name_en },

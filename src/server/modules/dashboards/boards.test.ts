@@ -87,8 +87,9 @@ describe('public boards', () => {
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
-  it('shows chosen teams in the chosen order', async () => {
-    const chosen = await ok('POST', '/api/v1/boards', { name: 'West screen', unitIds: [tiny, east] });
+  it('shows chosen teams in the chosen order, leaving out teams without any answer', async () => {
+    const empty = (await ok('POST', '/api/v1/units', { name: '后台', nameEn: 'Back office', parentId: org.rootUnitId, kind: 'department' })).id;
+    const chosen = await ok('POST', '/api/v1/boards', { name: 'West screen', unitIds: [tiny, empty, east] });
     const b = (await publicGet(chosen.token)).json();
     expect(b.teams.map((x: { nameEn: string }) => x.nameEn)).toEqual(['Tiny team', 'East']);
   });

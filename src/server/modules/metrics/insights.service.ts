@@ -144,7 +144,9 @@ export function regress(rows: DriverRow[], candidates: Driver[]): DriversResult 
       const sd = Math.sqrt(present.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, present.length - 1));
       return { c, values: values.map((v) => v ?? mean), mean, sd, coverage: rows.length ? present.length / rows.length : 0 };
     })
-    .filter((d) => d.coverage >= 0.3 && d.sd > 0);
+    .filter((d) => d.coverage >= 0.3 && d.sd > 0)
+    // A driver identical to an earlier one (a touchpoint served by one channel only) would make XᵀX singular: keep the first.
+    .filter((d, i, all) => !all.slice(0, i).some((e) => e.values.every((v, r) => v === d.values[r])));
   const k = usable.length + 1;
   const n = rows.length;
   if (n <= k + 1) return { n, r2: null, drivers: [] };

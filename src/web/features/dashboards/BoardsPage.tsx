@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSignedIn } from '../../app/session.tsx';
+import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useErrorMessage } from '../../shared/api/use-error-message.ts';
+import { useLocalizedName } from '../../shared/i18n/use-language.ts';
+import { FormModal } from '../../shared/ui/FormModal.tsx';
+import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { useById, useUnits, useUnitTreeSelectData } from '../org/use-org-data.ts';
+import { createBoard, listBoards, revokeBoard, type Board, type CreatedBoard } from './dashboards.api.ts';
+import './dashboards.css';
+
+interface BoardFormValues {
+  name: string;
+  unitId?: string;
+  unitIds?: string[];
+  periodDays: number;
+}
+
+/** Public boards for office screens (admins): create one (its link is shown once), see when each was last viewed, revoke. */
+export function BoardsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const errorMessage = useErrorMessage();
+  const localizedName = useLocalizedName();
+  const { user } = useSignedIn();
+  const boards = useApiQuery((signal) => (user.role === 'admin' ? listBoards(signal) : Promise.resolve([])), [user.role]);
+  const units = useUnits();
+  const unitsById = useById(units.data);
+  const treeData = useUnitTreeSelectData(units.data);
+  const [form] = Form.useForm<BoardFormValues>();
+  const [isOpen, setIsOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedBoard | null>(null);
+  const linkOf = (path: string) => `${window.location.origin}${path}`;
+
+  if (user.role !== 'admin') return <Alert type="info" showIcon title={t('dashboards.boards.adminOnly')} />;
+  const columns: TableColumnsType<Board> = [
+    { title: t('dashboards.boards.name'), dataIndex: 'name' },
+    { title: t('dashboards.boards.scope'), key: 'scope', render: (_, b) => (b.unitIds.length ? b.unitIds.map((id) => localizedName(unitsById.get(id))).join('、') : t('dashboards.boards.childrenOf', { unit: localizedName(unitsById.get(b.unitId)) })) },
+    { title: t('dashboards.boards.period'), dataIndex: 'periodDays', width: 100, render: (d: number) => t('dashboards.period.lastDays', { count: d }) },
+    { title: t('dashboards.boards.lastViewed'), dataIndex: 'lastViewedAt', width: 170, render: (v: string | null) => (v ? new Date(v).toLocaleString() : t('dashboards.boards.never')) },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, b) =>
+        b.revokedAt ? (
+          <Tag>{t('dashboards.boards.revoked')}</Tag>
+        ) : (
+          <Popconfirm title={t('dashboards.boards.confirmRevoke')} onConfirm={() => revokeBoard(b.id).then(boards.reload, (e: unknown) => void message.error(errorMessage(e)))}>
+            <Button size="small" danger>{t('dashboards.boards.revoke')}</Button>
+          </Popconfirm>
+        ),
+    },
+  ];
+  const submit = async (v: BoardFormValues) => {
+    setCreated(await createBoard({ name: v.name, unitId: v.unitId, unitIds: v.unitIds?.length ? v.unitIds : undefined, periodDays: v.periodDays }));
+    setIsOpen(false);
+    form.resetFields();
+    boards.reload();
+  };
+  return (
+    <>
+      <PageHeader title={t('dashboards.boards.title')} subtitle={t('dashboards.boards.subtitle')} extra={<Button type="primary" onClick={() => setIsOpen(true)} data-testid="board-new">{t('dashboards.boards.new')}</Button>} />
+      {boards.error && <LoadError error={boards.error} onRetry={boards.reload} />}
+      {created && (
+        <Alert
+          className="dash-toolbar"
+          type="success"
+          showIcon
+          closable={{ onClose: () => setCreated(null) }}
+          title={t('dashboards.boards.created')}
+          description={
+            <Space orientation="vertical">
+              <Typography.Text copyable={{ text: linkOf(created.path) }} className="dash-token" data-testid="board-link">
+                {linkOf(created.path)}
+              </Typography.Text>
+              <a href={created.path} target="_blank" rel="noreferrer">{t('dashboards.boards.open')}</a>
+            </Space>
+          }
+        />
+      )}
+      <Card size="small">
+        <Table<Board> rowKey="id" size="middle" columns={columns} dataSource={boards.data} loading={boards.isLoading} pagination={false} />
+      </Card>
+      <FormModal<BoardFormValues> open={isOpen} title={t('dashboards.boards.new')} form={form} initialValues={{ periodDays: 30 }} onCancel={() => setIsOpen(false)} onSubmit={submit}>
+        <Form.Item name="name" label={t('dashboards.boards.name')} rules={[{ required: true, whitespace: true, max: 120 }]}>
+          <Input placeholder={t('dashboards.boards.namePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="unitId" label={t('dashboards.boards.unit')} tooltip={t('dashboards.boards.unitHelp')}>
+          <TreeSelect allowClear treeData={treeData} treeDefaultExpandAll />
+        </Form.Item>
+        <Form.Item name="unitIds" label={t('dashboards.boards.teams')} tooltip={t('dashboards.boards.teamsHelp')}>
+          <TreeSelect multiple allowClear treeData={treeData} treeDefaultExpandAll />
+        </Form.Item>
+        <Form.Item name="periodDays" label={t('dashboards.boards.period')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={366} suffix={t('dashboards.boards.days')} style={{ width: '100%' }} />
+        </Form.Item>
+      </FormModal>
+    </>
+  );
+}
