@@ -152,8 +152,8 @@ async function fire(ctx: AppContext, tx: Tx, rule: AlertRuleRow, f: Facts): Prom
     });
     if (opened) await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + 1 WHERE org_id = $1 AND id = $2`, [tx.orgId, rule.id]);
   }
-  // Webhook endpoints subscribed to alert.triggered get every firing; the endpoint a rule's webhook action names gets its rule's.
-  await publish(tx, 'alert.triggered', {
+  // A rule's webhook action: the webhooks module sends alert.triggered to the endpoint it names (and to those subscribed to it).
+  if (rule.actions.webhook) await publish(tx, 'alert.triggered', {
     ruleId: rule.id,
     ruleName: rule.name,
     webhookUrl: rule.actions.webhook?.url ?? null,
