@@ -14,6 +14,8 @@ CREATE TABLE survey_triggers (
   -- The invitation's language when the customer has no `lang` attribute.
   lang text NOT NULL DEFAULT 'zh-CN' CHECK (lang IN ('zh-CN', 'en')),
   enabled boolean NOT NULL DEFAULT true,
+  -- The organisation's newest outbox event when the trigger was made: only later interactions invite.
+  after_event_id bigint NOT NULL DEFAULT 0,
   invited int NOT NULL DEFAULT 0,
   skipped_fatigue int NOT NULL DEFAULT 0,
   skipped_no_contact int NOT NULL DEFAULT 0,

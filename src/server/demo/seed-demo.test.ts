@@ -81,7 +81,7 @@ describe('demo listening data', () => {
     await t.ctx.events.drain();
     const [sent] = await q<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE org_id = $1 AND kind = 'invitation'`);
     expect(sent!.n).toBe(0);
-  });
+  }, 180_000); // the drain analyses every seeded comment and evaluates every rule
 
   it('has Chinese and English comments in many distinct wordings', async () => {
     const rows = await q<{ comment: string; lang: string }>(`SELECT comment, lang FROM responses WHERE org_id = $1 AND comment IS NOT NULL`);

@@ -50,8 +50,8 @@ export function createTrigger(ctx: AppContext, actor: Actor, input: TriggerInput
     const survey = await findSurvey(tx, actor.orgId, input.surveyId);
     if (survey.status === 'closed') throw new AppError(409, 'survey_closed', 'the survey is closed: open it before it can invite customers');
     const [row] = await tx.query<TriggerRow>(
-      `INSERT INTO survey_triggers (org_id, survey_id, interaction_type, touchpoint, channel, lang, enabled, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${COLUMNS}`,
+      `INSERT INTO survey_triggers (org_id, survey_id, interaction_type, touchpoint, channel, lang, enabled, created_at, after_event_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT coalesce(max(id), 0) FROM outbox_events WHERE org_id = $1)) RETURNING ${COLUMNS}`,
       [actor.orgId, input.surveyId, input.interactionType, input.touchpoint, input.channel, input.lang, input.enabled, ctx.clock.now()],
     );
     const trigger = toTrigger(row!);
@@ -102,10 +102,10 @@ async function inviteForInteraction(ctx: AppContext, tx: Tx, event: Event<Intera
   const [trigger] = await tx.query<TriggerRow & { survey_name: string }>(
     `SELECT t.id, t.survey_id, t.channel, t.lang, s.name AS survey_name
      FROM survey_triggers t JOIN surveys s ON s.org_id = t.org_id AND s.id = t.survey_id
-     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active' AND t.created_at <= $4
+     WHERE t.org_id = $1 AND t.enabled AND s.status = 'active' AND t.after_event_id < $4
        AND (t.interaction_type IS NULL OR t.interaction_type = $2) AND (t.touchpoint IS NULL OR t.touchpoint = $3)
      ORDER BY t.created_at, t.id LIMIT 1`,
-    [orgId, i.type, i.touchpoint, event.createdAt],
+    [orgId, i.type, i.touchpoint, event.id],
   );
   if (!trigger) return;
   const customer = await findContact(tx, orgId, i.customerId);
