@@ -89,7 +89,8 @@ describe('dashboards in a real browser', () => {
       const text = fs.readFileSync((await csv.path())!, 'utf8');
       expect(text.startsWith('\uFEFF单位,NPS,n\r\n')).toBe(true);
       expect(text).toContain('上海徐汇门店,');
-      // And the chart as PNG.
+      // And the chart as PNG (once the first menu has closed).
+      await page.locator('.ant-dropdown:visible').waitFor({ state: 'hidden' });
       await page.getByTestId('chart-nps-trend-export').click();
       const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.ant-dropdown:visible .ant-dropdown-menu-item:not(.ant-dropdown-menu-item-disabled)').getByText('图表导出为 PNG').click()]);
       expect(fs.readFileSync((await png.path())!).subarray(1, 4).toString()).toBe('PNG');

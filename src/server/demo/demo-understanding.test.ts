@@ -11,7 +11,7 @@ beforeAll(async () => {
   await t.ctx.events.drain(); // comment analysis, which the sentiment KPI reads
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'admin@demo.lodestar.local', password: DEMO_PASSWORD, org: 'demo' } });
   cookie = res.headers['set-cookie'] as string;
-}, 120_000);
+}, 300_000); // the drain analyses every seeded comment
 afterAll(() => t.close());
 
 const get = async (url: string) => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Col, Empty, Form, InputNumber, Modal, Popconfirm, Progress, Row, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, InfoCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../app/session.tsx';
@@ -64,15 +64,17 @@ export function MetricTreePage() {
       key: 'name',
       width: 300,
       render: (_, k) => (
-        <span className="dash-tree-name">
-          <span>
-            <Tag color={{ company: 'purple', department: 'blue', position: 'cyan' }[k.level]} className="dash-level">
-              {t(`dashboards.kpi.levels.${k.level}` as ParseKeys)}
-            </Tag>
-            <Typography.Text strong>{localizedName(k)}</Typography.Text>
-          </span>
-          {k.note && <Typography.Text type="secondary" className="dash-tree-note">{k.note}</Typography.Text>}
-        </span>
+        <>
+          <Tag color={{ company: 'purple', department: 'blue', position: 'cyan' }[k.level]} className="dash-level">
+            {t(`dashboards.kpi.levels.${k.level}` as ParseKeys)}
+          </Tag>
+          <Typography.Text strong>{localizedName(k)}</Typography.Text>
+          {k.note && (
+            <Tooltip title={k.note}>
+              <InfoCircleOutlined className="dash-tree-note" aria-label={k.note} />
+            </Tooltip>
+          )}
+        </>
       ),
     },
     { title: t('dashboards.kpi.unit'), key: 'unit', width: 130, ellipsis: true, render: (_, k) => (k.unitId ? localizedName(unitsById.get(k.unitId)) : t('dashboards.kpi.wholeOrg')) },

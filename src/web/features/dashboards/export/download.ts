@@ -22,12 +22,11 @@ export function downloadXlsx(table: ExportTable): void {
   saveFile(`${fileNameOf(table.name)}.xlsx`, toXlsx(table) as Uint8Array<ArrayBuffer>, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 }
 
-/** A chart's PNG, from ECharts' getDataURL. */
+/** A chart's PNG, from ECharts' getDataURL (a base64 data URL), saved as a blob like the tables. */
 export function downloadDataUrl(name: string, dataUrl: string): void {
-  const link = document.createElement('a');
-  link.href = dataUrl;
-  link.download = `${fileNameOf(name)}.png`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
+  const [head = '', base64 = ''] = dataUrl.split(',', 2);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  saveFile(`${fileNameOf(name)}.png`, bytes, /^data:([^;,]+)/.exec(head)?.[1] ?? 'image/png');
 }
