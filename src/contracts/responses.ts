@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { IdSchema, text } from './common.ts';
 import { CustomerSchema, InteractionSchema, isoTime } from './odata.ts';
 import { LangSchema, QuestionSchema, ServedContextSchema } from './surveys.ts';
+import { SentimentLabelSchema } from './text.ts';
+
+/** What text analytics made of a response's comments. */
+export const CommentAnalysisSchema = z.object({
+  sentiment: SentimentLabelSchema,
+  score: z.number(),
+  keywords: z.array(z.string()),
+  topics: z.array(z.string()),
+  isPraise: z.boolean(),
+});
+export type CommentAnalysis = z.infer<typeof CommentAnalysisSchema>;
 
 /** Items per `POST /responses/batch`. */
 export const MAX_BATCH_RESPONSES = 1000;
@@ -134,5 +145,6 @@ export const ResponseDetailSchema = ResponseSchema.extend({
   employee: ResponseEmployeeSchema.nullable(),
   unit: ResponseUnitSchema.nullable().meta({ description: 'where the response was given (its unit)' }),
   survey: ResponseSurveySchema.nullable().meta({ description: 'the survey with the questions of the version answered' }),
+  analysis: CommentAnalysisSchema.nullable().meta({ description: 'text analytics of the comments, once analysed' }),
 });
 export type ResponseDetail = z.infer<typeof ResponseDetailSchema>;

@@ -8,6 +8,7 @@ import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { findCustomer, findInteraction } from '../odata/index.ts';
 import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
 import { getSurveyVersion } from '../surveys/index.ts';
+import { findCommentAnalysis } from '../text/index.ts';
 
 interface ResponseRow {
   id: string;
@@ -146,6 +147,7 @@ export function getResponse(ctx: AppContext, actor: Actor, id: string): Promise<
         : [];
     return {
       ...toResponse(row),
+      analysis: await findCommentAnalysis(tx, actor.orgId, row.id),
       customer: row.customer_id ? await findCustomer(tx, actor.orgId, row.customer_id) : null,
       interaction: row.interaction_id ? await findInteraction(tx, actor.orgId, row.interaction_id) : null,
       employee:

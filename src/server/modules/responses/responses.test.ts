@@ -98,6 +98,12 @@ describe('GET /api/v1/responses and /:id', () => {
     expect(detail.survey).toMatchObject({ id: f.surveyId, name: '门店满意度 Store survey', version: 1 });
     expect(detail.survey.questions.map((q: { key: string }) => q.key)).toEqual(['nps', 'csat', 'reason', 'tags', 'comment', 'ref']);
     expect(detail.survey.questions[0].title).toEqual({ 'zh-CN': '您有多大可能推荐我们？', en: 'How likely are you to recommend us?' });
+    // Text analytics reads the comment after the response is stored; the detail then shows what it made of it.
+    expect(detail.analysis).toBeNull();
+    await t.ctx.events.drain();
+    const analysed = (await f.get(f.org.adminKey, `/api/v1/responses/${id}`)).json();
+    expect(analysed.analysis).toMatchObject({ sentiment: 'negative', isPraise: false });
+    expect(analysed.analysis.score).toBeLessThan(0);
   });
 
   it('keeps showing the questions of the version a response answered after the survey changes', async () => {

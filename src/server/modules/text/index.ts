@@ -5,3 +5,4 @@ export { analyzeText, type TextAnalysis } from './analyze.ts';
 export { redactPii } from './pii.ts';
 export { warmUpTextAnalysis } from './warm-up.ts';
 export { cutWords } from './segmenter.ts';
+export { findCommentAnalysis } from './comment-analysis.ts';

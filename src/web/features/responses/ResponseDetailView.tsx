@@ -19,6 +19,8 @@ function Section({ title, testId, empty, children }: { title: string; testId: st
   );
 }
 
+const SENTIMENT_COLOURS = { positive: 'green', neutral: 'default', negative: 'red' } as const;
+
 /** One response: its scores and comment, then Response, Customer, Interaction, Employee and Answers. */
 export function ResponseDetailView({ response: r }: { response: ResponseDetail }) {
   const { t } = useTranslation();
@@ -51,6 +53,19 @@ export function ResponseDetailView({ response: r }: { response: ResponseDetail }
         <blockquote className="response-detail__comment" data-testid="response-comment">
           {r.comment}
         </blockquote>
+      )}
+      {r.analysis && (
+        <Space size={[8, 8]} wrap className="response-detail__analysis" data-testid="response-analysis">
+          <Tag color={SENTIMENT_COLOURS[r.analysis.sentiment]}>
+            {t(`responses.analysis.${r.analysis.sentiment}`)} {r.analysis.score.toFixed(2)}
+          </Tag>
+          {r.analysis.isPraise && <Tag color="magenta">{t('responses.analysis.praise')}</Tag>}
+          {r.analysis.keywords.slice(0, 6).map((k) => (
+            <Tag key={k} variant="outlined">
+              {k}
+            </Tag>
+          ))}
+        </Space>
       )}
 
       <Section title={t('responses.detail.response')} testId="section-response">

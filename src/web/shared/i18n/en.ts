@@ -221,6 +221,7 @@ export const en = {
     },
   },
   responses: {
+    analysis: { positive: 'Positive', neutral: 'Neutral', negative: 'Negative', praise: 'Praise' },
     nav: { responses: 'Responses' },
     title: 'Responses',
     subtitle: 'What customers told us, joined to the interaction and the employee who served them',

@@ -223,6 +223,7 @@ export const zhCN: Messages = {
     },
   },
   responses: {
+    analysis: { positive: '正面', neutral: '中性', negative: '负面', praise: '表扬' },
     nav: { responses: '答卷' },
     title: '答卷',
     subtitle: '客户说了什么，并关联到对应的交互和服务员工',
