@@ -1,14 +1,15 @@
 /**
- * Alert rules run on `response.submitted`, in the outbox handler's transaction,
- * so a case is opened exactly once per response and rule (the handler runs
- * once per event, and a unique index guards against anything else).
+ * Alert rules run in the transaction that writes the responses (a hook of the
+ * responses module), so a detractor's case, its notification and `case.created`
+ * commit with the response itself and reach the owner's live stream at once,
+ * whatever the outbox backlog. One case per response and rule (a unique index).
  *
  * Sentiment comes from the text module's analysis (`text_analyses`), written by
- * its own handler of the same event. Rules with a sentiment condition are
- * therefore evaluated by a second handler that, for a response with a comment,
- * throws while the analysis is missing so the outbox retries it with backoff;
- * after ANALYSIS_WAIT_MS it gives up waiting and treats the sentiment as
- * unknown (the condition does not hold). Rules without one never wait.
+ * its outbox handler of `response.submitted`. Rules with a sentiment condition
+ * are therefore evaluated by an outbox handler of that event that, for a
+ * response with a comment, throws while the analysis is missing so the outbox
+ * retries it with backoff; after ANALYSIS_WAIT_MS it gives up waiting and
+ * treats the sentiment as unknown (the condition does not hold).
  *
  * A response to a case's follow-up link is not evaluated: it answers the case
  * (an unhappy answer reopens it) instead of opening a new one. Responses
@@ -19,7 +20,7 @@ import { HOUR } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Event } from '../../platform/events/index.ts';
-import type { ResponseSubmitted } from '../responses/index.ts';
+import { onResponsesWritten, type ResponseSubmitted } from '../responses/index.ts';
 import { publish } from '../../platform/events/index.ts';
 import { registerStreamEvent } from '../stream/index.ts';
 import type { AlertRuleRow } from './alert-rules.service.ts';
@@ -29,8 +30,7 @@ import { CASE_COLUMNS, openCase, type CaseRow } from './cases.service.ts';
 import { reopenCase } from './case-workflow.ts';
 import { appendTimeline, notifyEmployees } from './timeline.ts';
 
-/** Outbox handler names, recorded in handled_by: keep them stable. */
-export const EVALUATE_RULES = 'cases.evaluate-alert-rules';
+/** Outbox handler name, recorded in handled_by: keep it stable. */
 export const EVALUATE_SENTIMENT_RULES = 'cases.evaluate-sentiment-rules';
 /** How long a sentiment rule waits for the text analysis of a commented response. */
 export const ANALYSIS_WAIT_MS = HOUR;
@@ -43,8 +43,8 @@ const STREAMED = ['case.created', 'case.escalated', 'case.updated', 'case.closed
 
 export function registerCaseEvents(ctx: AppContext): void {
   for (const name of STREAMED) registerStreamEvent(name, 'scoped');
-  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_RULES, (event, tx) => evaluateResponse(ctx, tx, event, false));
-  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (event, tx) => evaluateResponse(ctx, tx, event, true));
+  onResponsesWritten(ctx, (tx, written) => evaluateWritten(ctx, tx, written));
+  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (event, tx) => evaluateSentimentRules(ctx, tx, event));
 }
 
 interface Facts {
@@ -55,35 +55,76 @@ interface Facts {
   submittedAt: Date;
 }
 
-async function evaluateResponse(ctx: AppContext, tx: Tx, event: Event<ResponseSubmitted>, isSentimentPass: boolean): Promise<void> {
+/** The rules without a sentiment condition, and follow-up answers, for a group of responses just written. */
+async function evaluateWritten(ctx: AppContext, tx: Tx, written: ResponseSubmitted[]): Promise<void> {
   const orgId = tx.orgId!;
-  const p = event.payload;
-  const [response] = await tx.query<{ link_id: string | null }>(`SELECT link_id FROM responses WHERE org_id = $1 AND id = $2`, [orgId, p.responseId]);
-  if (!response) return;
-  const [followed] = response.link_id
-    ? await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE org_id = $1 AND follow_up_link_id = $2 FOR UPDATE`, [orgId, response.link_id])
+  const linkIds = written.flatMap((p) => (p.linkId ? [p.linkId] : []));
+  const followed = linkIds.length
+    ? await tx.query<CaseRow>(`SELECT ${CASE_COLUMNS} FROM cases WHERE org_id = $1 AND follow_up_link_id = ANY ($2::uuid[]) ORDER BY id FOR UPDATE`, [orgId, linkIds])
     : [];
-  if (followed) {
-    if (!isSentimentPass) await answerFollowUp(ctx, tx, followed, p);
-    return;
+  const caseOfLink = new Map(followed.map((c) => [c.follow_up_link_id, c]));
+  const candidates: ResponseSubmitted[] = [];
+  for (const p of written) {
+    const row = p.linkId ? caseOfLink.get(p.linkId) : undefined;
+    if (row) await answerFollowUp(ctx, tx, row, p);
+    else if (p.flags.length === 0) candidates.push(p);
   }
-  if (p.flags.length > 0) return;
-  const rules = await tx.query<AlertRuleRow>(
-    `SELECT id, name, conditions, actions FROM alert_rules
-     WHERE org_id = $1 AND enabled AND deleted_at IS NULL AND needs_sentiment = $2 AND created_at <= $3 ORDER BY created_at, id`,
-    [orgId, isSentimentPass, event.createdAt],
-  );
+  if (candidates.length === 0) return;
+  const rules = await activeRules(tx, false);
   if (rules.length === 0) return;
-  const facts: Facts = { p, segment: null, value: null, sentiment: null, submittedAt: new Date(p.submittedAt) };
-  if (p.customerId) {
-    const [c] = await tx.query<{ segment: string | null; value: string | null }>(`SELECT segment, value FROM customers WHERE org_id = $1 AND id = $2`, [orgId, p.customerId]);
-    facts.segment = c?.segment ?? null;
-    facts.value = c?.value == null ? null : Number(c.value);
+  const customers = rules.some((r) => r.conditions.customerSegments || r.conditions.customerValueGte !== undefined)
+    ? await customerFacts(tx, candidates.flatMap((p) => (p.customerId ? [p.customerId] : [])))
+    : new Map<string, CustomerFacts>();
+  for (const p of candidates) {
+    const customer = p.customerId ? customers.get(p.customerId) : undefined;
+    const facts: Facts = { p, segment: customer?.segment ?? null, value: customer?.value ?? null, sentiment: null, submittedAt: new Date(p.submittedAt) };
+    for (const rule of rules) {
+      if (await matches(tx, rule.conditions, facts)) await fire(ctx, tx, rule, facts);
+    }
   }
-  if (isSentimentPass) facts.sentiment = await sentimentOf(ctx, tx, event);
+}
+
+/** The rules with a sentiment condition, once the text analysis of the response is in (an outbox handler). */
+async function evaluateSentimentRules(ctx: AppContext, tx: Tx, event: Event<ResponseSubmitted>): Promise<void> {
+  const p = event.payload;
+  if (p.flags.length > 0 || (p.linkId && (await isFollowUpLink(tx, p.linkId)))) return;
+  const rules = await activeRules(tx, true, event.createdAt);
+  if (rules.length === 0) return;
+  const customer = p.customerId ? (await customerFacts(tx, [p.customerId])).get(p.customerId) : undefined;
+  const sentiment = await sentimentOf(ctx, tx, event);
+  const facts: Facts = { p, segment: customer?.segment ?? null, value: customer?.value ?? null, sentiment, submittedAt: new Date(p.submittedAt) };
   for (const rule of rules) {
     if (await matches(tx, rule.conditions, facts)) await fire(ctx, tx, rule, facts);
   }
+}
+
+/** Enabled rules with (or without) a sentiment condition; `createdBy` leaves out rules made after the response came in. */
+function activeRules(tx: Tx, needsSentiment: boolean, createdBy?: Date): Promise<AlertRuleRow[]> {
+  return tx.query<AlertRuleRow>(
+    `SELECT id, name, conditions, actions FROM alert_rules
+     WHERE org_id = $1 AND enabled AND deleted_at IS NULL AND needs_sentiment = $2 AND ($3::timestamptz IS NULL OR created_at <= $3)
+     ORDER BY created_at, id`,
+    [tx.orgId, needsSentiment, createdBy ?? null],
+  );
+}
+
+async function isFollowUpLink(tx: Tx, linkId: string): Promise<boolean> {
+  const [row] = await tx.query(`SELECT 1 FROM cases WHERE org_id = $1 AND follow_up_link_id = $2`, [tx.orgId, linkId]);
+  return row !== undefined;
+}
+
+interface CustomerFacts {
+  segment: string | null;
+  value: number | null;
+}
+
+async function customerFacts(tx: Tx, ids: string[]): Promise<Map<string, CustomerFacts>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.query<{ id: string; segment: string | null; value: string | null }>(
+    `SELECT id, segment, value FROM customers WHERE org_id = $1 AND id = ANY ($2::uuid[])`,
+    [tx.orgId, [...new Set(ids)]],
+  );
+  return new Map(rows.map((c) => [c.id, { segment: c.segment, value: c.value == null ? null : Number(c.value) }]));
 }
 
 /** The stored sentiment label; throws (retry) while a commented response waits for its analysis. */
@@ -150,7 +191,6 @@ async function fire(ctx: AppContext, tx: Tx, rule: AlertRuleRow, f: Facts): Prom
       unitId: p.unitId,
       detail: { ruleId: rule.id, ruleName: rule.name, responseId: p.responseId, nps: p.nps, csat: p.csat, ces: p.ces, sentiment: f.sentiment, comment: p.comment?.slice(0, 500) ?? null },
     });
-    if (opened) await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + 1 WHERE org_id = $1 AND id = $2`, [tx.orgId, rule.id]);
   }
   // A rule's webhook action: the webhooks module sends alert.triggered to the endpoint it names (and to those subscribed to it).
   if (rule.actions.webhook) await publish(tx, 'alert.triggered', {
@@ -234,7 +274,6 @@ export async function openCasesForResponses(ctx: AppContext, orgId: string, rule
       });
       if (opened) ids.push(opened.id);
     }
-    await tx.query(`UPDATE alert_rules SET cases_opened = cases_opened + $3 WHERE org_id = $1 AND id = $2`, [orgId, ruleId, ids.length]);
     return ids;
   });
 }

@@ -26,7 +26,9 @@ export interface AlertRuleRow {
   updated_at: Date;
 }
 
-export const RULE_COLUMNS = 'id, name, enabled, conditions, actions, cases_opened, created_at, updated_at';
+// Counted, not kept in a column: a counter row would serialise every ingest transaction that opens a case.
+export const RULE_COLUMNS = `id, name, enabled, conditions, actions, created_at, updated_at,
+  (SELECT count(*)::int FROM cases c WHERE c.org_id = alert_rules.org_id AND c.rule_id = alert_rules.id) AS cases_opened`;
 
 const toRule = (r: AlertRuleRow): AlertRule => ({
   id: r.id,

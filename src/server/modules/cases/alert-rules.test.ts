@@ -41,6 +41,23 @@ describe('alert rules', () => {
     await f.send(f.org.adminKey, 'DELETE', `/api/v1/alert-rules/${ruleId}`);
   });
 
+  it('commits the case with the response itself, before any outbox handler runs, for single and batch submissions', async () => {
+    const ruleId = await f.rule(DEFAULT_RULE);
+    const single = await f.send(f.org.adminKey, 'POST', '/api/v1/responses', { surveyId: f.surveyId, answers: { nps: 1 }, employeeId: f.people.courier.id });
+    expect(single.statusCode).toBe(201);
+    expect(await f.casesFor(single.json().id)).toHaveLength(1); // no drain: the case is part of the acknowledged write
+    const items = [2, 9, 5].map((nps) => ({ surveyId: f.surveyId, answers: { nps }, employeeId: f.people.courier.id, touchpoint: 'sync-batch' }));
+    expect((await f.send(f.org.adminKey, 'POST', '/api/v1/responses/batch', { items })).json()).toMatchObject({ created: 3 });
+    const written = await f.query<{ id: string }>(`SELECT id FROM responses WHERE touchpoint = 'sync-batch' ORDER BY nps`);
+    const ids = written.map((r) => r.id);
+    expect(await Promise.all(ids.map(async (id) => (await f.casesFor(id)).length))).toEqual([1, 1, 0]);
+    const pending = await f.query(`SELECT 1 FROM outbox_events WHERE name = 'case.created' AND done_at IS NULL AND payload->>'responseId' = ANY ($1)`, [[single.json().id, ...ids]]);
+    expect(pending).toHaveLength(3); // published with the write, waiting for the stream and webhooks
+    await t.ctx.events.drain();
+    expect(await f.casesFor(single.json().id)).toHaveLength(1);
+    await f.send(f.org.adminKey, 'DELETE', `/api/v1/alert-rules/${ruleId}`);
+  });
+
   it('gives a case without a serving employee to the head of the unit, or of the nearest unit above', async () => {
     const ruleId = await f.rule(DEFAULT_RULE);
     const inStore = await f.respond({ nps: 2 }, { employeeId: undefined });

@@ -1,6 +1,6 @@
 // The cases module's public surface (closed loop, C6): main.ts, the demo and later modules import from here only.
 export { registerCaseRoutes } from './cases.routes.ts';
-export { registerCaseEvents, openCasesForResponses, EVALUATE_RULES, EVALUATE_SENTIMENT_RULES } from './alert-rules.evaluate.ts';
+export { registerCaseEvents, openCasesForResponses } from './alert-rules.evaluate.ts';
 export { registerCaseJobs, scheduleCaseJobs, escalateBreachedCases, flagOverdueExemptionReports } from './cases.jobs.ts';
 export { insertAlertRule } from './alert-rules.service.ts';
 export { actOnCase } from './case-actions.service.ts';

@@ -4,3 +4,4 @@ export { registerBoardRoutes } from './boards.routes.ts';
 export { insertKpi } from './kpis.service.ts';
 export { insertKpiValue } from './kpi-values.service.ts';
 export { insertGoal } from './goals.service.ts';
+export { unitTargetsForYear, type UnitTargets } from './team-targets.ts';

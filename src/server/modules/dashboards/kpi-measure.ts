@@ -30,26 +30,28 @@ export function checkFilters(metric: KpiMetric, filters: { surveyId?: string } |
 export type KpiBase = Omit<Kpi, 'current'>;
 export type ManualValue = { value: number; recordedOn: string };
 
-/** The latest hand-recorded value of each manual KPI among `ids`. */
-export async function latestManualValues(tx: Queryable, orgId: string, ids: string[]): Promise<Map<string, ManualValue>> {
+/** The latest hand-recorded value of each manual KPI among `ids` (recorded within `window` when given: local dates, `to` exclusive). */
+export async function latestManualValues(tx: Queryable, orgId: string, ids: string[], window?: { from: string; to: string }): Promise<Map<string, ManualValue>> {
   if (!ids.length) return new Map();
   const rows = await tx.query<{ kpi_id: string; value: number; recorded_on: string }>(
     `SELECT DISTINCT ON (kpi_id) kpi_id, value, to_char(recorded_on, 'YYYY-MM-DD') AS recorded_on
        FROM kpi_values WHERE org_id = $1 AND kpi_id = ANY($2::uuid[])
+        AND ($3::date IS NULL OR (recorded_on >= $3::date AND recorded_on < $4::date))
       ORDER BY kpi_id, recorded_on DESC, created_at DESC`,
-    [orgId, ids],
+    [orgId, ids, window?.from ?? null, window?.to ?? null],
   );
   return new Map(rows.map((r) => [r.kpi_id, { value: Number(r.value), recordedOn: r.recorded_on }]));
 }
 
 /**
- * Adds the current value to each KPI. Runs outside any transaction (the
- * metrics engine opens its own) and as the organisation: a KPI's figure is an
- * aggregate its viewers may see once they may see the KPI.
+ * Adds the current value to each KPI: over its last `periodDays`, or over
+ * `window` when given (a whole year for the annual team award). Runs outside
+ * any transaction (the metrics engine opens its own) and as the organisation:
+ * a KPI's figure is an aggregate its viewers may see once they may see the KPI.
  */
-export async function measureKpis(ctx: AppContext, orgId: string, kpis: KpiBase[], manual: Map<string, ManualValue>): Promise<Kpi[]> {
+export async function measureKpis(ctx: AppContext, orgId: string, kpis: KpiBase[], manual: Map<string, ManualValue>, window?: { from: Date; to: Date }): Promise<Kpi[]> {
   const asOrg: Actor = { orgId, kind: 'api_key', id: 'dashboards', role: 'admin', employeeId: null };
-  const from = new Date(ctx.clock.now().getTime());
+  const now = ctx.clock.now();
   const out: Kpi[] = [];
   for (const k of kpis) {
     let value: number | null = null;
@@ -62,7 +64,8 @@ export async function measureKpis(ctx: AppContext, orgId: string, kpis: KpiBase[
     } else {
       try {
         const res = await getMetric(ctx, asOrg, k.metric as MetricName, {
-          from: new Date(from.getTime() - k.periodDays * DAY).toISOString(),
+          from: (window?.from ?? new Date(now.getTime() - k.periodDays * DAY)).toISOString(),
+          ...(window ? { to: window.to.toISOString() } : {}),
           unitId: k.unitId ?? undefined,
           ...k.filters,
         });

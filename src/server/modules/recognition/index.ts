@@ -1,12 +1,12 @@
 // The recognition module's public surface (C7 recognition and rituals, C8 ideas): main.ts and the demo import from here only.
 export { registerRecognitionRoutes } from './recognition.routes.ts';
 export { registerRecognitionEvents, isPraiseAnswer, type CommentAnalysed } from './recognition.events.ts';
-export { registerRecognitionJobs, scheduleRecognitionJobs } from './recognition.jobs.ts';
+export { registerRecognitionJobs, scheduleRecognitionJobs, grantMonthlyAwards } from './recognition.jobs.ts';
 export { DEFAULT_POINTS_RULES, savePointsRules } from './points-rules.service.ts';
 export { appendLedgerEntry } from './points.ledger.ts';
 export { insertReward } from './rewards.service.ts';
 export { chooseDailyHighlights } from './praise.service.ts';
-export { grantMonthlyAwards, grantGoldenEar } from './rituals.service.ts';
+export { grantGoldenEar } from './rituals.service.ts';
 export { IDEA_TRANSITIONS, createIdea, voteForIdea, changeIdeaStatus } from './ideas.service.ts';
 export { createChallenge } from './challenges.service.ts';
 export { awardPoints } from './points.service.ts';

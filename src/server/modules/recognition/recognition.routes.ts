@@ -46,6 +46,7 @@ import { getPointsRules, updatePointsRules } from './points-rules.service.ts';
 import { getPraiseHighlight, likePraise, listPraise } from './praise.service.ts';
 import { createReward, decideRedemption, listRedemptions, listRewards, requestRedemption, updateReward } from './rewards.service.ts';
 import { getLeaderboard, listAwards, runGoldenEar } from './rituals.service.ts';
+import { runTeamAwards } from './team-awards.service.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 const writeErrors = { ...errors, 409: ErrorSchema, 422: ErrorSchema };
@@ -180,6 +181,18 @@ export function registerRecognitionRoutes(app: HttpApp, ctx: AppContext): void {
       },
     },
     (req) => runGoldenEar(ctx, actorOf(req), req.body.period),
+  );
+  app.post(
+    '/api/v1/awards/team',
+    {
+      schema: {
+        tags,
+        description: 'grants a finished year’s team awards now to every unit that met all its metric-tree targets (default: last year; 409 already_awarded, 409 period_not_over)',
+        body: z.object({ year: z.number().int().min(2000).max(2100).optional() }),
+        response: { 200: z.object({ items: z.array(AwardSchema), granted: z.number().int() }), ...writeErrors },
+      },
+    },
+    (req) => runTeamAwards(ctx, actorOf(req), req.body.year),
   );
 
   app.get(

@@ -158,11 +158,3 @@ export async function runGoldenEar(ctx: AppContext, actor: Actor, period?: strin
   });
   return listAwards(ctx, actor);
 }
-
-/** The job: last month's Golden Ear for every organisation that has not had it. */
-export async function grantMonthlyAwards(ctx: AppContext): Promise<number> {
-  const orgs = await ctx.db.system((tx) => tx.query<{ id: string }>(`SELECT id FROM organisations ORDER BY id`));
-  let granted = 0;
-  for (const { id } of orgs) if (await ctx.db.tenant(id, (tx) => grantGoldenEar(ctx, tx, null))) granted += 1;
-  return granted;
-}

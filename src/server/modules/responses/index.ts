@@ -5,3 +5,4 @@ export { ingestResponse, ingestStats } from './ingest.service.ts';
 export { ingestBatch } from './batch.service.ts';
 export { listResponses, getResponse } from './responses.service.ts';
 export type { ResponseSubmitted } from './ingest.write.ts';
+export { onResponsesWritten } from './ingest.hooks.ts';

@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { GroupCommitter, type GroupCommitStats } from '../../platform/db/group-commit.ts';
+import { writtenHooksOf } from './ingest.hooks.ts';
 import { applyIngestGroup, type IngestItem, type IngestResult } from './ingest.write.ts';
 
 /** Most responses in one transaction: a full batch request of 1,000 items commits in two. */
@@ -21,7 +22,7 @@ export function committerOf(ctx: AppContext): GroupCommitter<IngestItem, IngestR
   let committer = committers.get(ctx);
   if (!committer) {
     const maxInFlight = ctx.db.kind === 'postgres' ? POSTGRES_IN_FLIGHT : 1;
-    committer = new GroupCommitter(ctx.db, { apply: applyIngestGroup, maxBatch: MAX_GROUP, maxInFlight });
+    committer = new GroupCommitter(ctx.db, { apply: (tx, items) => applyIngestGroup(tx, items, writtenHooksOf(ctx)), maxBatch: MAX_GROUP, maxInFlight });
     committers.set(ctx, committer);
   }
   return committer;

@@ -6,6 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { publishMany } from '../../platform/events/index.ts';
 import { addToRollups } from '../metrics/index.ts';
 import { findInteractions } from '../odata/index.ts';
+import type { ResponsesWrittenHook } from './ingest.hooks.ts';
 import { getSurveyVersion, markLinkUsed, type SurveyVersion } from '../surveys/index.ts';
 
 /** One response on its way in, shaped by its entry point (API, batch, public page, CSV import). */
@@ -42,6 +43,8 @@ export interface IngestResult {
 export interface ResponseSubmitted {
   responseId: string;
   surveyId: string;
+  /** The public link answered (a case's follow-up link answers that case). */
+  linkId: string | null;
   customerId: string | null;
   interactionId: string | null;
   employeeId: string | null;
@@ -70,7 +73,7 @@ export const idempotencyConflict = () =>
  * for the whole group. Every check that can refuse one item runs before any
  * write, so a refused item leaves nothing behind and its group-mates commit.
  */
-export async function applyIngestGroup(tx: Tx, items: IngestItem[]): Promise<Outcome[]> {
+export async function applyIngestGroup(tx: Tx, items: IngestItem[], afterWrite: ResponsesWrittenHook[]): Promise<Outcome[]> {
   const orgId = tx.orgId!;
   const outcomes: (Outcome | null)[] = items.map(() => null);
   const refuse = (i: number, error: AppError) => (outcomes[i] = { ok: false, error });
@@ -99,7 +102,7 @@ export async function applyIngestGroup(tx: Tx, items: IngestItem[]): Promise<Out
   }
 
   const accepted = rows.filter((r) => outcomes[r.i] === null);
-  await insertResponses(tx, orgId, accepted);
+  await insertResponses(tx, orgId, accepted, afterWrite);
   for (const r of accepted) outcomes[r.i] = { ok: true, value: { id: r.item.id, isNew: true } };
   for (const [i, leader] of followers) outcomes[i] = followLeader(items[i]!, items[leader]!, outcomes[leader]!);
   return outcomes as Outcome[];
@@ -186,7 +189,12 @@ async function checkReferences(tx: Tx, orgId: string, rows: Array<{ i: number; i
   }
 }
 
-async function insertResponses(tx: Tx, orgId: string, rows: Array<{ item: IngestItem; survey: SurveyVersion; answers: Answers }>): Promise<void> {
+async function insertResponses(
+  tx: Tx,
+  orgId: string,
+  rows: Array<{ item: IngestItem; survey: SurveyVersion; answers: Answers }>,
+  afterWrite: ResponsesWrittenHook[],
+): Promise<void> {
   if (!rows.length) return;
   const records = rows.map(({ item, survey, answers }) => ({
     id: item.id,
@@ -228,6 +236,7 @@ async function insertResponses(tx: Tx, orgId: string, rows: Array<{ item: Ingest
   const events = records.map((r): ResponseSubmitted => ({
     responseId: r.id,
     surveyId: r.survey_id,
+    linkId: r.link_id,
     customerId: r.customer_id,
     interactionId: r.interaction_id,
     employeeId: r.employee_id,
@@ -243,6 +252,7 @@ async function insertResponses(tx: Tx, orgId: string, rows: Array<{ item: Ingest
     submittedAt: r.submitted_at,
   }));
   await publishMany(tx, 'response.submitted', events, { at: rows[0]!.item.receivedAt });
+  for (const hook of afterWrite) await hook(tx, events);
 }
 
 /** The first NPS, CSAT and CES answers and the first text answer, copied into columns for metrics and text analytics. */

@@ -6,6 +6,7 @@ import { mapError } from '../../platform/http/error-handler.ts';
 import { readFixedHeader, registerImporter, type ColumnSpec, type CsvImporter, type ItemError } from '../odata/index.ts';
 import { getSurveyVersion, type SurveyVersion } from '../surveys/index.ts';
 import { hashRequest, toIngestItem } from './ingest.service.ts';
+import { writtenHooksOf } from './ingest.hooks.ts';
 import { applyIngestGroup, type IngestItem } from './ingest.write.ts';
 
 /** The columns every response row may have; any other column is a question key. */
@@ -81,6 +82,7 @@ const responsesImporter: CsvImporter = {
     const outcomes = await applyIngestGroup(
       tx,
       queued.map((q) => q.item),
+      writtenHooksOf(ctx),
     );
     let created = 0;
     let duplicates = 0;
