@@ -44,7 +44,7 @@ const STREAMED = ['case.created', 'case.escalated', 'case.updated', 'case.closed
 export function registerCaseEvents(ctx: AppContext): void {
   for (const name of STREAMED) registerStreamEvent(name, 'scoped');
   onResponsesWritten(ctx, (tx, written) => evaluateWritten(ctx, tx, written));
-  ctx.events.on<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (event, tx) => evaluateSentimentRules(ctx, tx, event));
+  ctx.events.onBatch<ResponseSubmitted>('response.submitted', EVALUATE_SENTIMENT_RULES, (events, tx) => evaluateSentimentRules(ctx, tx, events));
 }
 
 interface Facts {
@@ -84,33 +84,39 @@ async function evaluateWritten(ctx: AppContext, tx: Tx, written: ResponseSubmitt
   }
 }
 
-/** The rules with a sentiment condition, once the text analysis of the response is in (an outbox handler). */
-async function evaluateSentimentRules(ctx: AppContext, tx: Tx, event: Event<ResponseSubmitted>): Promise<void> {
-  const p = event.payload;
-  if (p.flags.length > 0 || (p.linkId && (await isFollowUpLink(tx, p.linkId)))) return;
-  const rules = await activeRules(tx, true, event.createdAt);
+/** The rules with a sentiment condition, once the text analysis of each response is in (an outbox handler). */
+async function evaluateSentimentRules(ctx: AppContext, tx: Tx, events: Event<ResponseSubmitted>[]): Promise<void> {
+  const rules = await activeRules(tx, true);
   if (rules.length === 0) return;
-  const customer = p.customerId ? (await customerFacts(tx, [p.customerId])).get(p.customerId) : undefined;
-  const sentiment = await sentimentOf(ctx, tx, event);
-  const facts: Facts = { p, segment: customer?.segment ?? null, value: customer?.value ?? null, sentiment, submittedAt: new Date(p.submittedAt) };
-  for (const rule of rules) {
-    if (await matches(tx, rule.conditions, facts)) await fire(ctx, tx, rule, facts);
+  const linkIds = events.flatMap((e) => (e.payload.linkId ? [e.payload.linkId] : []));
+  const followUpLinks = new Set(
+    linkIds.length
+      ? (await tx.query<{ id: string }>(`SELECT follow_up_link_id AS id FROM cases WHERE org_id = $1 AND follow_up_link_id = ANY ($2::uuid[])`, [tx.orgId, linkIds])).map((r) => r.id)
+      : [],
+  );
+  const candidates = events.filter((e) => e.payload.flags.length === 0 && !(e.payload.linkId && followUpLinks.has(e.payload.linkId)));
+  const customers = await customerFacts(tx, candidates.flatMap((e) => (e.payload.customerId ? [e.payload.customerId] : [])));
+  for (const event of candidates) {
+    const p = event.payload;
+    // A rule made after the response came in does not apply to it.
+    const applicable = rules.filter((r) => r.created_at <= event.createdAt);
+    if (applicable.length === 0) continue;
+    const customer = p.customerId ? customers.get(p.customerId) : undefined;
+    const sentiment = await sentimentOf(ctx, tx, event);
+    const facts: Facts = { p, segment: customer?.segment ?? null, value: customer?.value ?? null, sentiment, submittedAt: new Date(p.submittedAt) };
+    for (const rule of applicable) {
+      if (await matches(tx, rule.conditions, facts)) await fire(ctx, tx, rule, facts);
+    }
   }
 }
 
-/** Enabled rules with (or without) a sentiment condition; `createdBy` leaves out rules made after the response came in. */
-function activeRules(tx: Tx, needsSentiment: boolean, createdBy?: Date): Promise<AlertRuleRow[]> {
+/** Enabled rules with (or without) a sentiment condition, oldest first. */
+function activeRules(tx: Tx, needsSentiment: boolean): Promise<AlertRuleRow[]> {
   return tx.query<AlertRuleRow>(
-    `SELECT id, name, conditions, actions FROM alert_rules
-     WHERE org_id = $1 AND enabled AND deleted_at IS NULL AND needs_sentiment = $2 AND ($3::timestamptz IS NULL OR created_at <= $3)
-     ORDER BY created_at, id`,
-    [tx.orgId, needsSentiment, createdBy ?? null],
+    `SELECT id, name, conditions, actions, created_at FROM alert_rules
+     WHERE org_id = $1 AND enabled AND deleted_at IS NULL AND needs_sentiment = $2 ORDER BY created_at, id`,
+    [tx.orgId, needsSentiment],
   );
-}
-
-async function isFollowUpLink(tx: Tx, linkId: string): Promise<boolean> {
-  const [row] = await tx.query(`SELECT 1 FROM cases WHERE org_id = $1 AND follow_up_link_id = $2`, [tx.orgId, linkId]);
-  return row !== undefined;
 }
 
 interface CustomerFacts {

@@ -56,7 +56,7 @@ describe('customer praise', () => {
     await t.ctx.db.tenant(f.org.orgId, (tx) => publish(tx, 'comment.analysed', analysed!.payload));
     await t.ctx.events.drain();
     const event = { id: analysed!.id, orgId: f.org.orgId, name: 'comment.analysed', payload: analysed!.payload as unknown as CommentAnalysed, createdAt: new Date() };
-    await t.ctx.db.tenant(f.org.orgId, (tx) => recognisePraise(t.ctx, event, tx));
+    await t.ctx.db.tenant(f.org.orgId, (tx) => recognisePraise(t.ctx, tx, [event]));
     expect(await f.balanceOf(f.people.courier.id)).toBe(before + 10);
     expect(await outbox('praise.received', 'responseId', responseId)).toHaveLength(1);
     expect(await f.ledgerSum(f.people.courier.id)).toBe(await f.balanceOf(f.people.courier.id));

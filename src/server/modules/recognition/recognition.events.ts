@@ -8,7 +8,7 @@ import type { PraiseReceived } from '../../../contracts/recognition.ts';
 import { DAY } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { publish, type Event } from '../../platform/events/index.ts';
+import { publishMany, type Event } from '../../platform/events/index.ts';
 import type { CaseClosed } from '../cases/index.ts';
 import { registerStreamEvent } from '../stream/index.ts';
 import { appendLedgerEntry } from './points.ledger.ts';
@@ -40,7 +40,7 @@ export const MAJOR_CASE_HANDLER = 'recognition.major-case';
 export function registerRecognitionEvents(ctx: AppContext): void {
   registerStreamEvent('praise.received', 'organisation');
   registerStreamEvent('points.awarded', 'scoped');
-  ctx.events.on<CommentAnalysed>('comment.analysed', PRAISE_HANDLER, (event, tx) => recognisePraise(ctx, event, tx));
+  ctx.events.onBatch<CommentAnalysed>('comment.analysed', PRAISE_HANDLER, (events, tx) => recognisePraise(ctx, tx, events));
   ctx.events.on<CaseClosed>('case.closed', MAJOR_CASE_HANDLER, (event, tx) => awardMajorCase(ctx, event, tx));
 }
 
@@ -55,50 +55,45 @@ export function isPraiseAnswer(p: Pick<CommentAnalysed, 'nps' | 'csat' | 'sentim
   return p.sentiment === 'positive' && ((p.nps !== null && p.nps >= 9) || p.csat === 5);
 }
 
-/** Puts a praising response on the wall, gives its serving employee the rule's points, and tells everyone (when it is fresh). */
-export async function recognisePraise(ctx: AppContext, event: Event<CommentAnalysed>, tx: Tx): Promise<void> {
-  const p = event.payload;
-  if (!isPraiseAnswer(p)) return;
-  const orgId = event.orgId;
-  const [inserted] = await tx.query<{ response_id: string }>(
+/**
+ * Puts praising responses on the wall, gives each serving employee the rule's points, and tells everyone
+ * (when the praise is fresh). A response already on the wall is skipped, so a second analysis awards nothing.
+ */
+export async function recognisePraise(ctx: AppContext, tx: Tx, events: Event<CommentAnalysed>[]): Promise<void> {
+  const praising = events.map((e) => e.payload).filter(isPraiseAnswer);
+  if (praising.length === 0) return;
+  const orgId = tx.orgId!;
+  const now = ctx.clock.now();
+  const inserted = await tx.query<{ response_id: string; employee_name: string | null; unit_name: string | null }>(
     `INSERT INTO praise (org_id, response_id, employee_id, unit_id, customer_id, touchpoint, text, nps, csat, sentiment_score, submitted_at, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (org_id, response_id) DO NOTHING RETURNING response_id`,
-    [orgId, p.responseId, p.employeeId, p.unitId, p.customerId, p.touchpoint, p.text, p.nps, p.csat, p.score, p.submittedAt, ctx.clock.now()],
+     SELECT $1, p.*, $3 FROM jsonb_to_recordset($2::jsonb) AS p(response_id uuid, employee_id uuid, unit_id uuid, customer_id uuid, touchpoint text,
+       text text, nps smallint, csat smallint, sentiment_score real, submitted_at timestamptz)
+     ON CONFLICT (org_id, response_id) DO NOTHING
+     RETURNING response_id, (SELECT name FROM employees e WHERE e.org_id = $1 AND e.id = praise.employee_id) AS employee_name,
+       (SELECT name FROM units u WHERE u.org_id = $1 AND u.id = praise.unit_id) AS unit_name`,
+    [orgId, JSON.stringify(praising.map((p) => ({
+      response_id: p.responseId, employee_id: p.employeeId, unit_id: p.unitId, customer_id: p.customerId, touchpoint: p.touchpoint,
+      text: p.text, nps: p.nps, csat: p.csat, sentiment_score: p.score, submitted_at: p.submittedAt,
+    }))), now],
   );
-  if (!inserted) return;
+  if (inserted.length === 0) return;
   const rules = await rulesOf(tx, orgId);
-  let points = 0;
-  if (p.employeeId && rules.praise > 0) {
-    const entry = await appendLedgerEntry(tx, ctx.clock, {
-      employeeId: p.employeeId,
-      delta: rules.praise,
-      reason: excerpt(p.text),
-      sourceType: 'praise',
-      sourceId: p.responseId,
+  const live: PraiseReceived[] = [];
+  for (const row of inserted) {
+    const p = praising.find((x) => x.responseId === row.response_id)!;
+    let points = 0;
+    if (p.employeeId && rules.praise > 0) {
+      const entry = await appendLedgerEntry(tx, ctx.clock, { employeeId: p.employeeId, delta: rules.praise, reason: excerpt(p.text), sourceType: 'praise', sourceId: p.responseId });
+      points = entry ? rules.praise : 0;
+    }
+    // A history import's old praise goes on the wall quietly; only fresh praise is news for everyone's screen.
+    if (now.getTime() - Date.parse(p.submittedAt) > LIVE_WINDOW_MS) continue;
+    live.push({
+      responseId: p.responseId, employeeId: p.employeeId, employeeName: row.employee_name, unitId: p.unitId, unitName: row.unit_name,
+      touchpoint: p.touchpoint, text: p.text, nps: p.nps, csat: p.csat, sentimentScore: p.score, submittedAt: p.submittedAt, points,
     });
-    points = entry ? rules.praise : 0;
   }
-  const [names] = await tx.query<{ employee_name: string | null; unit_name: string | null }>(
-    `SELECT (SELECT name FROM employees WHERE org_id = $1 AND id = $2) AS employee_name,
-            (SELECT name FROM units WHERE org_id = $1 AND id = $3) AS unit_name`,
-    [orgId, p.employeeId, p.unitId],
-  );
-  const payload: PraiseReceived = {
-    responseId: p.responseId,
-    employeeId: p.employeeId,
-    employeeName: names?.employee_name ?? null,
-    unitId: p.unitId,
-    unitName: names?.unit_name ?? null,
-    touchpoint: p.touchpoint,
-    text: p.text,
-    nps: p.nps,
-    csat: p.csat,
-    sentimentScore: p.score,
-    submittedAt: p.submittedAt,
-    points,
-  };
-  // A history import's old praise goes on the wall quietly; only fresh praise is news for everyone's screen.
-  if (ctx.clock.now().getTime() - Date.parse(p.submittedAt) <= LIVE_WINDOW_MS) await publish(tx, 'praise.received', payload, { at: ctx.clock.now() });
+  await publishMany(tx, 'praise.received', live, { at: now });
 }
 
 /** An automatic entry's reason: what it is for, in the organisation's own words (the source type says the rest). */

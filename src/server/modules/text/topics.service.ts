@@ -27,9 +27,15 @@ type TopicFilter = { from?: string; to?: string; unitId?: string; touchpoint?: s
 /** The topics of a comment's keywords: each through the organisation's renames and merges, without repeats. */
 export async function topicsOf(tx: Queryable, orgId: string, keywords: string[]): Promise<string[]> {
   if (keywords.length === 0) return [];
-  const rows = await tx.query<{ term: string; topic: string }>(`SELECT term, topic FROM text_topic_terms WHERE org_id = $1 AND term = ANY ($2::text[])`, [orgId, keywords]);
-  const filed = new Map(rows.map((r) => [r.term, r.topic]));
+  const filed = await topicsByTerm(tx, orgId, keywords);
   return [...new Set(keywords.map((k) => filed.get(k) ?? k))];
+}
+
+/** The topic each of `terms` is filed under, where one was set (renamed or merged). */
+export async function topicsByTerm(tx: Queryable, orgId: string, terms: string[]): Promise<Map<string, string>> {
+  if (terms.length === 0) return new Map();
+  const rows = await tx.query<{ term: string; topic: string }>(`SELECT term, topic FROM text_topic_terms WHERE org_id = $1 AND term = ANY ($2::text[])`, [orgId, [...new Set(terms)]]);
+  return new Map(rows.map((r) => [r.term, r.topic]));
 }
 
 /** Analyses comments for an integrator; nothing is stored. */

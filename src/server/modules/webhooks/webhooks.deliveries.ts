@@ -37,22 +37,30 @@ interface DeliverPayload {
 
 /** Subscribes the fan-out to every event an endpoint may choose. */
 export function registerWebhookEvents(ctx: AppContext): void {
-  for (const name of WEBHOOK_EVENTS) ctx.events.on(name, FAN_OUT, (event, tx) => fanOut(ctx, tx, event));
+  for (const name of WEBHOOK_EVENTS) ctx.events.onBatch(name, FAN_OUT, (events, tx) => fanOut(ctx, tx, events));
 }
 
 export function registerWebhookJobs(ctx: AppContext): void {
   ctx.jobs.register<DeliverPayload>(DELIVER_JOB, (job, jobCtx) => deliver(ctx, job, jobCtx));
 }
 
-/** Writes one delivery per subscribed endpoint (and, for `alert.triggered`, the endpoint its rule names). */
-async function fanOut(ctx: AppContext, tx: Tx, event: Event): Promise<void> {
-  const ruleUrl = event.name === 'alert.triggered' ? ((event.payload as { webhookUrl?: unknown }).webhookUrl ?? null) : null;
-  const endpoints = await tx.query<{ id: string }>(
-    `SELECT id FROM webhook_endpoints WHERE org_id = $1 AND enabled AND ($2 = ANY (events) OR url = $3) ORDER BY created_at, id`,
-    [tx.orgId, event.name, typeof ruleUrl === 'string' ? ruleUrl : null],
+/** Writes one delivery per subscribed endpoint and event (and, for `alert.triggered`, to the endpoint its rule names). */
+async function fanOut(ctx: AppContext, tx: Tx, events: Event[]): Promise<void> {
+  const ruleUrlOf = (event: Event) => {
+    const url = event.name === 'alert.triggered' ? (event.payload as { webhookUrl?: unknown }).webhookUrl : null;
+    return typeof url === 'string' ? url : null;
+  };
+  const ruleUrls = [...new Set(events.map(ruleUrlOf).filter((u): u is string => u !== null))];
+  const endpoints = await tx.query<{ id: string; url: string; events: string[] }>(
+    `SELECT id, url, events FROM webhook_endpoints WHERE org_id = $1 AND enabled AND ($2 = ANY (events) OR url = ANY ($3::text[])) ORDER BY created_at, id`,
+    [tx.orgId, events[0]!.name, ruleUrls],
   );
-  for (const { id } of endpoints) {
-    await createDelivery(ctx, tx, { endpointId: id, eventId: event.id, eventName: event.name, data: event.payload, at: event.createdAt });
+  if (endpoints.length === 0) return;
+  for (const event of events) {
+    for (const endpoint of endpoints) {
+      if (!endpoint.events.includes(event.name) && endpoint.url !== ruleUrlOf(event)) continue;
+      await createDelivery(ctx, tx, { endpointId: endpoint.id, eventId: event.id, eventName: event.name, data: event.payload, at: event.createdAt });
+    }
   }
 }
 

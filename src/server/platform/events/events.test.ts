@@ -185,6 +185,21 @@ describe('EventBus', () => {
     expect(seen).toEqual(['test.chain-second']);
   });
 
+  it('hands a batch handler its organisation’s events in one call, in outbox order, and retries a failed batch one event at a time', async () => {
+    const { bus } = createBus();
+    const calls: number[][] = [];
+    bus.onBatch<{ i: number }>('test.batch', 'sum', async (events) => {
+      calls.push(events.map((e) => e.payload.i));
+      if (events.some((e) => e.payload.i === 3)) throw new Error('3 is bad');
+    });
+    for (let i = 0; i < 5; i++) await publishIn(orgA, 'test.batch', { i });
+    await publishIn(orgB, 'test.batch', { i: 9 });
+    const result = await bus.drain();
+    // One call per organisation; the failed batch runs again one event at a time (only 3 fails) before the next organisation.
+    expect(calls).toEqual([[0, 1, 2, 3, 4], [0], [1], [2], [3], [4], [9]]);
+    expect(result).toMatchObject({ events: 6, completed: 5, failures: 1 });
+  });
+
   // With a zero lease every dispatcher sees every pending event as due, so only the done-mark prevents repeats.
   it.each([300_000, 0])('never runs a handler twice when several dispatchers drain at once (lease %i ms)', async (leaseMs) => {
     const name = `test.race-${leaseMs}`;
