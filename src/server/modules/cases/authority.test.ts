@@ -34,6 +34,30 @@ describe('compensation within authority', () => {
     expect((await f.send(f.people.outsider.key, 'GET', `/api/v1/compensations?caseId=${id}`)).json().items).toEqual([]);
   });
 
+  it('pays once when a compensation is retried with its Idempotency-Key, and refuses the key for another request', async () => {
+    const id = await openCase();
+    const body = { type: 'compensate', amount: 80, currency: 'CNY', kind: 'refund' };
+    const send = (key: string, payload: object, caseId = id) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/cases/${caseId}/actions`, headers: { authorization: `Bearer ${f.people.courier.key}`, 'idempotency-key': key }, payload });
+    const first = await send('pay-1', body);
+    const retry = await send('pay-1', body);
+    expect(first.statusCode, first.body).toBe(200);
+    expect([retry.statusCode, retry.json().compensationId]).toEqual([200, first.json().compensationId]);
+    expect(await ledger(id)).toHaveLength(1);
+    const other = await send('pay-1', { ...body, amount: 90 });
+    expect([other.statusCode, other.json().error.code]).toEqual([422, 'idempotency_conflict']);
+    // Above authority: the retry gets the same pending approval, not a second request.
+    const big = { ...body, amount: 900 };
+    const asked = await send('pay-2', big);
+    const askedAgain = await send('pay-2', big);
+    expect([asked.statusCode, askedAgain.statusCode, askedAgain.json().approvalId]).toEqual([202, 202, asked.json().approvalId]);
+    expect(await f.query(`SELECT id FROM approval_requests WHERE case_id = $1`, [id])).toHaveLength(1);
+    // Concurrent twins: one acts, the other waits on the case and replays it.
+    const twins = await Promise.all([send('pay-3', { type: 'note', text: '已联系客户' }), send('pay-3', { type: 'note', text: '已联系客户' })]);
+    expect(twins.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(await f.query(`SELECT 1 FROM case_events WHERE case_id = $1 AND type = 'note' AND data->>'text' = '已联系客户'`, [id])).toHaveLength(1);
+  });
+
   it('counts what the case already received: a second grant beyond the per-case limit needs approval', async () => {
     const id = await openCase();
     expect((await compensate(f.people.courier.key, id, 150)).statusCode).toBe(200);

@@ -9,6 +9,7 @@ import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { hashRequest, idempotencyConflict } from '../../platform/idempotency.ts';
 import { compensate, decideApproval, exempt, reportExemption } from './authority.service.ts';
 import { chainAbove } from './chain.ts';
 import { CASE_COLUMNS, caseRef, findCaseInScope, OPEN_STATUSES, presentCase, type CaseRow } from './cases.service.ts';
@@ -23,21 +24,46 @@ export interface ActionOutcome {
   result: CaseActionResult;
 }
 
-/** Runs one action on a case the actor can see (404 otherwise). */
-export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action: CaseAction): Promise<ActionOutcome> {
+/**
+ * Runs one action on a case the actor can see (404 otherwise). With an
+ * Idempotency-Key, a repeat of the same request by the same actor returns the
+ * first outcome (status and body) without acting again; the key with another
+ * request is refused (422). Actions on a case queue on its row lock, so a
+ * retry racing its original waits for it and then finds its key.
+ */
+export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action: CaseAction, idempotencyKey?: string): Promise<ActionOutcome> {
   authorize(actor, 'case.act');
+  const hash = hashRequest({ caseId, action });
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const isDecision = action.type === 'approve' || action.type === 'reject';
     const row = isDecision ? await findCaseForDecision(tx, actor, caseId) : await findCaseInScope(tx, actor, caseId, true);
+    if (idempotencyKey) {
+      const [prior] = await tx.query<{ request_hash: string; http_status: 200 | 202; result: CaseActionResult }>(
+        `SELECT request_hash, http_status, result FROM case_action_keys WHERE org_id = $1 AND actor_id = $2 AND key = $3`,
+        [actor.orgId, actor.id, idempotencyKey],
+      );
+      if (prior && prior.request_hash !== hash) throw idempotencyConflict();
+      if (prior) return { httpStatus: prior.http_status, result: prior.result };
+    }
     const step = await runAction(ctx, tx, actor, row, action);
     // Decisions and reopening publish their own case.updated.
     if (!isDecision && action.type !== 'reopen') {
       await publishCaseEvent(tx, ctx.clock, 'case.updated', { ...caseRef(step.row), action: action.type, actorEmployeeId: actor.employeeId });
     }
-    return {
+    const outcome: ActionOutcome = {
       httpStatus: step.httpStatus ?? 200,
       result: { status: step.status ?? step.row.status, ...step.extra, case: await presentCase(tx, step.row) },
     };
+    if (idempotencyKey) {
+      const [stored] = await tx.query(
+        `INSERT INTO case_action_keys (org_id, actor_id, key, request_hash, http_status, result, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT DO NOTHING RETURNING 1`,
+        [actor.orgId, actor.id, idempotencyKey, hash, outcome.httpStatus, JSON.stringify(outcome.result), ctx.clock.now()],
+      );
+      // The key was taken meanwhile by a request on another case: this one must not act under it.
+      if (!stored) throw idempotencyConflict();
+    }
+    return outcome;
   });
 }
 

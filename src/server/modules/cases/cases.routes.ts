@@ -20,6 +20,7 @@ import {
   UpdateAlertRuleSchema,
 } from '../../../contracts/cases.ts';
 import { ErrorSchema, IdParamsSchema, ListQuerySchema, nonEmptyText, pageOf } from '../../../contracts/common.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
@@ -75,14 +76,16 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         description:
           'acknowledge, note (contact log), claim, escalate, compensate (202 with approvalId above your authority; 403 authority_exceeded when nobody can approve), ' +
-          'exempt (→ reportDueAt), exemption_report, resolve (sends the follow-up survey), close (needs rootCause), reopen, approve, reject',
+          'exempt (→ reportDueAt), exemption_report, resolve (sends the follow-up survey), close (needs rootCause), reopen, approve, reject. ' +
+          'With an Idempotency-Key, a retry of the same request returns the first outcome without acting again (422 idempotency_conflict for another request)',
         params: IdParamsSchema,
+        headers: IdempotencyHeadersSchema,
         body: CaseActionSchema,
         response: { 200: CaseActionResultSchema, 202: CaseActionResultSchema, ...actionErrors },
       },
     },
     async (req, reply) => {
-      const outcome = await actOnCase(ctx, actorOf(req), req.params.id, req.body);
+      const outcome = await actOnCase(ctx, actorOf(req), req.params.id, req.body, req.headers['idempotency-key']);
       return reply.status(outcome.httpStatus).send(outcome.result);
     },
   );

@@ -3,7 +3,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { mapError } from '../../platform/http/error-handler.ts';
-import { committerOf, hashRequest, toIngestItem } from './ingest.service.ts';
+import { hashRequest } from '../../platform/idempotency.ts';
+import { committerOf, toIngestItem } from './ingest.service.ts';
 import type { IngestItem } from './ingest.write.ts';
 
 /**

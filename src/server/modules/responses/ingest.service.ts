@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { ResponseInput, Source } from '../../../contracts/responses.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { hashRequest } from '../../platform/idempotency.ts';
 import { GroupCommitter, type GroupCommitStats } from '../../platform/db/group-commit.ts';
 import { writtenHooksOf } from './ingest.hooks.ts';
 import { applyIngestGroup, type IngestItem, type IngestResult } from './ingest.write.ts';
@@ -67,19 +68,4 @@ export function toIngestItem(ctx: AppContext, input: ResponseInput, source: Sour
     requiresOpenSurvey: false,
     idempotency,
   };
-}
-
-/** A stable fingerprint of a request body: the same JSON with keys in any order hashes the same. */
-export function hashRequest(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('base64url');
-}
-
-function canonicalJson(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
-  }
-  return JSON.stringify(v) ?? 'null';
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import type { ItemOutcome } from '../../platform/db/group-commit.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { publishMany } from '../../platform/events/index.ts';
+import { idempotencyConflict } from '../../platform/idempotency.ts';
 import { addToRollups } from '../metrics/index.ts';
 import { findInteractions } from '../odata/index.ts';
 import type { ResponsesWrittenHook } from './ingest.hooks.ts';
@@ -65,8 +66,6 @@ type Outcome = ItemOutcome<IngestResult>;
 /** Answers a little ahead of the server's clock are a device's skew; beyond that they are an error. */
 const FUTURE_SKEW_MS = 5 * 60_000;
 
-export const idempotencyConflict = () =>
-  new AppError(422, 'idempotency_conflict', 'this Idempotency-Key was already used with a different request');
 
 /**
  * Writes a group of responses in the caller's transaction with a few statements

@@ -5,7 +5,8 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { mapError } from '../../platform/http/error-handler.ts';
 import { readFixedHeader, registerImporter, type ColumnSpec, type CsvImporter, type ItemError } from '../odata/index.ts';
 import { getSurveyVersion, type SurveyVersion } from '../surveys/index.ts';
-import { hashRequest, toIngestItem } from './ingest.service.ts';
+import { hashRequest } from '../../platform/idempotency.ts';
+import { toIngestItem } from './ingest.service.ts';
 import { writtenHooksOf } from './ingest.hooks.ts';
 import { applyIngestGroup, type IngestItem } from './ingest.write.ts';
 
