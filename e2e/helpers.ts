@@ -16,7 +16,8 @@ export const DEMO_ADMIN = { org: 'demo', email: 'admin@demo.lodestar.local', pas
 
 /** Builds dist/web if it is missing or stale, as `npm start` does. */
 export function ensureWebBuild(): void {
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/ensure-web-build.mjs')], { stdio: 'inherit' });
+  // A production build, as users get: vitest's NODE_ENV=test would make antd stamp test ids on every dialog.
+  execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts/ensure-web-build.mjs')], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 /** A TCP port nobody listens on right now. */

@@ -84,6 +84,8 @@ describe('workbench in a real browser', () => {
       await page.waitForURL(/\/workbench$/);
       const table = page.getByTestId('workbench-cases');
       await table.locator('.ant-table-row').first().waitFor(); // the demo courier has open cases already
+      // The morning greeting: yesterday's most touching praise (the demo has praise every day), linking to the wall.
+      await page.getByTestId('highlight-banner').getByText('去表扬墙').waitFor();
       const rowsBefore = await table.locator('.ant-table-row').count();
 
       // The customer, on a phone, in another browser: two out of ten and a complaint.

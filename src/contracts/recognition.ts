@@ -112,16 +112,23 @@ export const RewardSchema = z.object({
   active: z.boolean(),
 });
 export type Reward = z.infer<typeof RewardSchema>;
-export const CreateRewardSchema = z.object({
+const rewardFields = {
   name: nonEmptyText(120),
   nameEn: nonEmptyText(120),
-  description: text(1000).default(''),
-  descriptionEn: text(1000).default(''),
+  description: text(1000),
+  descriptionEn: text(1000),
   kind: RewardKindSchema,
   cost: z.number().int().min(1).max(1_000_000),
-  active: z.boolean().default(true),
+  active: z.boolean(),
+};
+export const CreateRewardSchema = z.object({
+  ...rewardFields,
+  description: rewardFields.description.default(''),
+  descriptionEn: rewardFields.descriptionEn.default(''),
+  active: rewardFields.active.default(true),
 });
-export const UpdateRewardSchema = CreateRewardSchema.partial();
+/** Only the fields sent change: no defaults here, or disabling a reward would blank its descriptions and any edit would enable it again. */
+export const UpdateRewardSchema = z.object(rewardFields).partial();
 
 export const RedemptionStatusSchema = z.enum(['pending', 'approved', 'rejected']);
 export const RedemptionSchema = z.object({
@@ -169,7 +176,10 @@ export type Idea = z.infer<typeof IdeaSchema>;
 
 export const IdeaCommentSchema = z.object({ id: IdSchema, authorName: z.string().nullable(), body: z.string(), createdAt: z.string() });
 export type IdeaComment = z.infer<typeof IdeaCommentSchema>;
-export const IdeaDetailSchema = IdeaSchema.extend({ commentList: z.array(IdeaCommentSchema) });
+/** One step of an idea's review: the status it moved to, when, by whom (when known) and the reviewer's note. */
+export const IdeaStatusEventSchema = z.object({ status: IdeaStatusSchema, at: z.string(), byName: z.string().nullable(), note: z.string().nullable() });
+export type IdeaStatusEvent = z.infer<typeof IdeaStatusEventSchema>;
+export const IdeaDetailSchema = IdeaSchema.extend({ commentList: z.array(IdeaCommentSchema), history: z.array(IdeaStatusEventSchema) });
 export type IdeaDetail = z.infer<typeof IdeaDetailSchema>;
 
 export const CreateIdeaSchema = z.object({
@@ -258,6 +268,7 @@ export const ReadinessSchema = z.object({
       employeeId: IdSchema,
       employeeName: z.string(),
       unitName: z.string().nullable(),
+      unitNameEn: z.string().nullable(),
       implementedIdeas: z.number().int(),
       nps: z.number().nullable(),
       responses: z.number().int(),

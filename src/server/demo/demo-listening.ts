@@ -115,6 +115,23 @@ export async function seedListening(
     failIfRefused('responses', { ...result });
     responses += result.created;
   }
+  // Yesterday's most touching praise: the random history may leave a day without any, and the praise wall
+  // and every workbench open each morning with one.
+  const touching = await ingestBatch(ctx, admin, [{
+    surveyId,
+    employeeId: employeeIds.get('wang-fang'),
+    touchpoint: 'store_checkout',
+    lang: 'zh-CN',
+    submittedAt: new Date(now.getTime() - 86_400_000).toISOString(),
+    answers: {
+      nps: 10,
+      csat: 5,
+      touchpoint: 'store_checkout',
+      comment: '我妈妈腿脚不方便，王芳不但帮她把东西一件件装好，还一路扶她上了出租车，叮嘱司机慢点开。真的非常感谢，这样暖心的服务让我们全家都很感动！',
+    },
+  }]);
+  failIfRefused('responses', { ...touching });
+  responses += touching.created;
   // From now on every home delivery invites its customer by SMS (the history above stays as it was).
   await createTrigger(ctx, admin, { surveyId, interactionType: 'delivery', touchpoint: null, channel: 'sms', lang: 'zh-CN', enabled: true });
   return { customers: customerIds.length, interactions: interactionIds.length, surveys: 1, responses };

@@ -83,7 +83,12 @@ export async function seedRecognising(ctx: AppContext, orgId: string, employeeId
     const author = person(idea.author);
     const [feedback] = idea.fromFeedback
       ? await ctx.db.tenant(orgId, (tx) =>
-          tx.query<{ id: string }>(`SELECT id FROM responses WHERE org_id = $1 AND employee_id = $2 AND nps <= 6 ORDER BY submitted_at DESC LIMIT 1`, [orgId, author.employeeId]),
+          // The unhappy customer who inspired it: answered before the idea, with words to learn from where there are some.
+          tx.query<{ id: string }>(
+            `SELECT id FROM responses WHERE org_id = $1 AND employee_id = $2 AND nps <= 6 AND submitted_at < $3
+              ORDER BY (comment IS NOT NULL) DESC, submitted_at DESC LIMIT 1`,
+            [orgId, author.employeeId, new Date(base - daysAgo * DAY)],
+          ),
         )
       : [];
     const created = await createIdea(at(daysAgo), author, {

@@ -17,7 +17,7 @@ const { Sider, Header, Content } = Layout;
 /** The signed-in frame in the Ant Design Pro manner: brand and menu on the left, organisation and user on top. */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { org } = useSignedIn();
+  const { org, user } = useSignedIn();
   const localizedName = useLocalizedName();
   const location = useLocation();
   const navigate = useNavigate();
@@ -29,9 +29,11 @@ export function AppLayout() {
         type: 'group',
         key: group.key,
         label: t(group.labelKey),
-        children: group.items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })),
+        children: group.items
+          .filter((item) => !item.roles || item.roles.includes(user.role))
+          .map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })),
       })),
-    [t],
+    [t, user.role],
   );
   const selectedKeys = NAV_GROUPS.flatMap((g) => g.items)
     .filter((item) => location.pathname.startsWith(item.path))

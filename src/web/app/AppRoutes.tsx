@@ -34,6 +34,8 @@ const PraiseWallPage = lazy(() => import('../features/recognition/PraiseWallPage
 const PointsPage = lazy(() => import('../features/recognition/PointsPage.tsx').then((m) => ({ default: m.PointsPage })));
 const IdeasPage = lazy(() => import('../features/recognition/IdeasPage.tsx').then((m) => ({ default: m.IdeasPage })));
 const LeaderboardsPage = lazy(() => import('../features/recognition/LeaderboardsPage.tsx').then((m) => ({ default: m.LeaderboardsPage })));
+const PromotionPage = lazy(() => import('../features/recognition/PromotionPage.tsx').then((m) => ({ default: m.PromotionPage })));
+const RecognitionSettingsPage = lazy(() => import('../features/recognition/RecognitionSettingsPage.tsx').then((m) => ({ default: m.RecognitionSettingsPage })));
 const ExecutiveDashboardPage = lazy(() => import('../features/dashboards/ExecutiveDashboardPage.tsx').then((m) => ({ default: m.ExecutiveDashboardPage })));
 const UnitDashboardPage = lazy(() => import('../features/dashboards/UnitDashboardPage.tsx').then((m) => ({ default: m.UnitDashboardPage })));
 const PersonalDashboardPage = lazy(() => import('../features/dashboards/PersonalDashboardPage.tsx').then((m) => ({ default: m.PersonalDashboardPage })));
@@ -81,6 +83,8 @@ export function AppRoutes() {
         <Route path="recognition/points" element={<PointsPage />} />
         <Route path="recognition/ideas" element={<IdeasPage />} />
         <Route path="recognition/leaderboards" element={<LeaderboardsPage />} />
+        <Route path="recognition/promotion" element={<PromotionPage />} />
+        <Route path="recognition/settings" element={<RecognitionSettingsPage />} />
         <Route path="dashboards/executive" element={<ExecutiveDashboardPage />} />
         <Route path="dashboards/unit" element={<UnitDashboardPage />} />
         <Route path="dashboards/personal" element={<PersonalDashboardPage />} />

@@ -2,12 +2,16 @@ import type { ReactNode } from 'react';
 import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import { AimOutlined, BarChartOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
+import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import type { SessionInfo } from '../../contracts/access.ts';
 import type { ParseKeys } from 'i18next';
 
 export interface NavItem {
   path: string;
   labelKey: ParseKeys;
   icon: ReactNode;
+  /** Only these roles see the entry; everyone when absent. */
+  roles?: readonly SessionInfo['user']['role'][];
 }
 
 export interface NavGroup {
@@ -64,6 +68,8 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/recognition/points', labelKey: 'recognition.nav.points', icon: <WalletOutlined /> },
       { path: '/recognition/ideas', labelKey: 'recognition.nav.ideas', icon: <BulbOutlined /> },
       { path: '/recognition/leaderboards', labelKey: 'recognition.nav.boards', icon: <TrophyOutlined /> },
+      { path: '/recognition/promotion', labelKey: 'recognition.nav.promotion', icon: <SolutionOutlined />, roles: ['admin', 'manager'] },
+      { path: '/recognition/settings', labelKey: 'recognition.nav.settings', icon: <SettingOutlined />, roles: ['admin'] },
     ],
   },
 ];

@@ -111,7 +111,8 @@ export async function putPromotionCriteria(ctx: AppContext, actor: Actor, positi
 }
 
 /**
- * Candidates in the caller's scope for a position with criteria (everyone not already in it):
+ * Candidates in the caller's scope for a position with criteria (everyone not already in it, nor above
+ * someone who is in the reporting line: a regional manager is no candidate for store manager):
  * implemented ideas (ever), personal NPS, responses and praise over 12 months; ready ones first.
  */
 export async function getPromotionReadiness(ctx: AppContext, actor: Actor, positionId: string): Promise<Readiness> {
@@ -126,8 +127,12 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
     const c = toCriteria(criteria);
     const params: unknown[] = [actor.orgId, positionId, new Date(ctx.clock.now().getTime() - YEAR_MS)];
     const scope = employeeScopeSql(await dataScopeOf(tx, actor), 'e', params);
-    const rows = await tx.query<{ id: string; name: string; unit_name: string | null; ideas: number; nps: number | null; responses: number; praise: number }>(
-      `SELECT e.id, e.name, u.name AS unit_name,
+    const rows = await tx.query<{ id: string; name: string; unit_name: string | null; unit_name_en: string | null; ideas: number; nps: number | null; responses: number; praise: number }>(
+      `WITH RECURSIVE above AS (
+         SELECT h.manager_id FROM employees h WHERE h.org_id = $1 AND h.position_id = $2 AND h.manager_id IS NOT NULL
+         UNION
+         SELECT m.manager_id FROM above a JOIN employees m ON m.org_id = $1 AND m.id = a.manager_id WHERE m.manager_id IS NOT NULL)
+       SELECT e.id, e.name, u.name AS unit_name, u.name_en AS unit_name_en,
          (SELECT count(*)::int FROM ideas i WHERE i.org_id = $1 AND i.author_employee_id = e.id AND i.status = 'implemented') AS ideas,
          r.nps, coalesce(r.n, 0)::int AS responses,
          (SELECT count(*)::int FROM praise p WHERE p.org_id = $1 AND p.employee_id = e.id AND p.submitted_at >= $3) AS praise
@@ -135,7 +140,7 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
        LEFT JOIN LATERAL (
          SELECT count(*) AS n, round((100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(*), 0))::numeric, 1)::float8 AS nps
            FROM responses WHERE org_id = $1 AND employee_id = e.id AND nps IS NOT NULL AND submitted_at >= $3 AND flags = '{}') r ON true
-       WHERE e.org_id = $1 AND e.position_id IS DISTINCT FROM $2 AND ${scope}
+       WHERE e.org_id = $1 AND e.position_id IS DISTINCT FROM $2 AND e.id NOT IN (SELECT manager_id FROM above) AND ${scope}
        ORDER BY e.name, e.id LIMIT 500`,
       params,
     );
@@ -145,7 +150,7 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
       if (r.responses < c.minResponses) missing.push({ criterion: 'responses', have: r.responses, need: c.minResponses });
       if (c.minNps !== null && (r.nps === null || r.nps < c.minNps)) missing.push({ criterion: 'nps', have: r.nps, need: c.minNps });
       if (r.praise < c.minPraise) missing.push({ criterion: 'praise', have: r.praise, need: c.minPraise });
-      return { employeeId: r.id, employeeName: r.name, unitName: r.unit_name, implementedIdeas: r.ideas, nps: r.nps, responses: r.responses, praise: r.praise, isReady: missing.length === 0, missing };
+      return { employeeId: r.id, employeeName: r.name, unitName: r.unit_name, unitNameEn: r.unit_name_en, implementedIdeas: r.ideas, nps: r.nps, responses: r.responses, praise: r.praise, isReady: missing.length === 0, missing };
     });
     candidates.sort((a, b) => Number(b.isReady) - Number(a.isReady) || a.missing.length - b.missing.length);
     return { positionId, positionName: c.positionName, candidates };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../../platform/clock.ts';
+import { buildUser } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildRecognitionFixture, PRAISE_COMMENT, type RecognitionFixture } from './recognition.fixtures.ts';
 
@@ -78,6 +79,24 @@ describe('idea board', () => {
     expect((await setStatus(dup.id, 'bogus')).statusCode).toBe(400);
   });
 
+  it('shows the review history with each step’s note and, for a signed-in reviewer, their name', async () => {
+    const idea = await newIdea(f.people.courier.key);
+    expect((await setStatus(idea.id, 'under_review', undefined, { note: '下周例会讨论' })).statusCode).toBe(200);
+    const creds = await buildUser(t.ctx, f.org, 'manager', f.people.storeManager.id);
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: creds });
+    expect(login.statusCode, login.body).toBe(200);
+    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json().csrfToken as string };
+    t.clock.advance(60_000);
+    const accepted = await t.app.inject({ method: 'POST', url: `/api/v1/ideas/${idea.id}/status`, headers, payload: { status: 'accepted' } });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const detail = (await f.send(f.partnerKey, 'GET', `/api/v1/ideas/${idea.id}`)).json();
+    expect(detail.history).toEqual([
+      { status: 'under_review', at: expect.any(String), byName: null, note: '下周例会讨论' },
+      { status: 'accepted', at: accepted.json().acceptedAt, byName: '陈思远', note: null },
+    ]);
+    expect((await f.send(f.partnerKey, 'GET', `/api/v1/ideas/${(await newIdea(f.partnerKey)).id}`)).json().history).toEqual([]);
+  });
+
   it('keeps comments and challenges with deadlines', async () => {
     const challenge = await f.send(f.people.regional.key, 'POST', '/api/v1/challenges', { theme: '让雨天配送更贴心', deadline: new Date(t.clock.now().getTime() + 7 * DAY).toISOString() });
     expect(challenge.statusCode, challenge.body).toBe(201);
@@ -110,6 +129,14 @@ describe('rewards and redemption', () => {
     expect((await f.send(f.people.courier.key, 'GET', '/api/v1/rewards')).json().items.map((r: { id: string }) => r.id)).toEqual([rewardId]);
     expect((await f.send(f.people.courier.key, 'POST', '/api/v1/redemptions', { rewardId: hidden.json().id })).statusCode).toBe(404);
     expect((await f.send(f.partnerKey, 'GET', '/api/v1/rewards')).statusCode).toBe(403);
+  });
+
+  it('changes only the fields a PATCH sends: disabling keeps the descriptions, editing keeps it disabled', async () => {
+    const created = await f.send(f.org.adminKey, 'POST', '/api/v1/rewards', { name: '午餐券', nameEn: 'Lunch voucher', description: '与团队共进午餐', descriptionEn: 'Lunch with the team', kind: 'gift', cost: 80 });
+    expect(created.statusCode, created.body).toBe(201);
+    const patch = (body: object) => f.send(f.org.adminKey, 'PATCH', `/api/v1/rewards/${created.json().id}`, body);
+    expect((await patch({ active: false })).json()).toMatchObject({ active: false, description: '与团队共进午餐', descriptionEn: 'Lunch with the team' });
+    expect((await patch({ cost: 90 })).json()).toMatchObject({ active: false, cost: 90, description: '与团队共进午餐' });
   });
 
   it('debits on request only within the balance; a manager above approves, or rejects with a refund', async () => {

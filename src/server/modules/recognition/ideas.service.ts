@@ -6,7 +6,7 @@
  * once per idea; an implemented idea counts as an improvement case.
  */
 import { z } from 'zod';
-import type { CreateIdeaSchema, Idea, IdeaComment, IdeaDetail, IdeaQuerySchema, IdeaStatus, IdeaStatusChangeSchema } from '../../../contracts/recognition.ts';
+import type { CreateIdeaSchema, Idea, IdeaComment, IdeaDetail, IdeaQuerySchema, IdeaStatus, IdeaStatusChangeSchema, IdeaStatusEvent } from '../../../contracts/recognition.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
@@ -113,8 +113,20 @@ export async function getIdea(ctx: AppContext, actor: Actor, id: string): Promis
       [actor.orgId, id],
     );
     const commentList: IdeaComment[] = comments.map((c) => ({ id: c.id, authorName: c.author_name, body: c.body, createdAt: new Date(c.created_at).toISOString() }));
-    return { ...idea, commentList };
+    return { ...idea, commentList, history: await statusHistoryOf(tx, actor.orgId, id) };
   });
+}
+
+/** The idea's review steps from the audit log, oldest first; the reviewer's name when they signed in as an employee. */
+async function statusHistoryOf(tx: Tx, orgId: string, id: string): Promise<IdeaStatusEvent[]> {
+  const rows = await tx.query<{ at: Date; status: IdeaStatus; note: string | null; by_name: string | null }>(
+    `SELECT a.at, a.after->>'status' AS status, a.after->>'note' AS note, e.name AS by_name FROM audit_log a
+       LEFT JOIN users u ON a.actor_type = 'user' AND u.org_id = a.org_id AND u.id::text = a.actor_id
+       LEFT JOIN employees e ON e.org_id = u.org_id AND e.id = u.employee_id
+      WHERE a.org_id = $1 AND a.entity_type = 'idea' AND a.entity_id = $2 AND a.action = 'idea.status' ORDER BY a.at, a.id`,
+    [orgId, id],
+  );
+  return rows.map((r) => ({ status: r.status, at: new Date(r.at).toISOString(), byName: r.by_name, note: r.note }));
 }
 
 /** An idea from an employee or a partner; a link to a response or case must be one the author may see. */

@@ -109,6 +109,18 @@ describe('fan customers and promotion readiness', () => {
     expect(clerk.isReady).toBe(false);
     expect(clerk.missing.map((m: { criterion: string }) => m.criterion)).toContain('implementedIdeas');
     expect(readiness.candidates.some((c: { employeeId: string }) => c.employeeId === f.people.outsider.id)).toBe(false);
+    // Nobody above a holder of the position in the reporting line is a candidate for it.
+    const candidateIds = async () =>
+      (await f.send(f.org.adminKey, 'GET', `/api/v1/promotion-readiness/${position!.id}`)).json().candidates.map((c: { employeeId: string }) => c.employeeId);
+    expect(await candidateIds()).toContain(f.people.regional.id);
+    const [holder] = await f.query<{ id: string }>(
+      `INSERT INTO employees (org_id, name, email, unit_id, position_id, manager_id) VALUES ($1, '孙海涛', 'sun@example.com', $2, $3, $4) RETURNING id`,
+      [f.org.orgId, f.units.otherStore, position!.id, f.people.regional.id],
+    );
+    const withHolder = await candidateIds();
+    expect(withHolder).not.toContain(f.people.regional.id);
+    expect(withHolder).not.toContain(holder!.id);
+    expect(withHolder).toEqual(expect.arrayContaining([f.people.storeManager.id, f.people.courier.id, f.people.outsider.id]));
     expect((await f.send(f.people.courier.key, 'GET', `/api/v1/promotion-readiness/${position!.id}`)).statusCode).toBe(403);
     expect((await f.send(f.org.adminKey, 'GET', `/api/v1/promotion-readiness/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });

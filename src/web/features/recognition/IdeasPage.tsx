@@ -1,53 +1,61 @@
-import { BulbOutlined, CaretUpOutlined, MessageOutlined, PlusOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Empty, Flex, Form, Input, Modal, Segmented, Select, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { PlusOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Empty, Flex, Segmented, Select, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { useSignedIn } from '../../app/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { createIdea, listChallenges, listIdeas, setIdeaStatus, unvote, vote, type Idea, type IdeaStatus } from './recognition.api.ts';
+import { ChallengeFormModal } from './ChallengeFormModal.tsx';
+import { ChallengeStrip } from './ChallengeStrip.tsx';
+import { IdeaCard } from './IdeaCard.tsx';
+import { useIdeaDates } from './IdeaDates.ts';
+import { IdeaDrawer } from './IdeaDrawer.tsx';
+import { IdeaFormModal } from './IdeaFormModal.tsx';
+import { IDEA_STATUSES } from './IdeaStatus.tsx';
+import { listChallenges, listIdeas, unvote, vote, type Challenge, type IdeaStatus } from './recognition.api.ts';
 import './recognition.css';
+import './ideas.css';
 
-const STATUS_COLORS: Record<IdeaStatus, string> = {
-  open: 'blue',
-  under_review: 'purple',
-  accepted: 'gold',
-  in_progress: 'cyan',
-  implemented: 'green',
-  declined: 'default',
-  duplicate: 'default',
-};
-/** Where a reviewer may move an idea next (mirrors the server's workflow). */
-const NEXT: Record<IdeaStatus, IdeaStatus[]> = {
-  open: ['under_review', 'accepted', 'declined', 'duplicate'],
-  under_review: ['open', 'accepted', 'declined', 'duplicate'],
-  accepted: ['in_progress', 'implemented', 'declined'],
-  in_progress: ['implemented', 'declined'],
-  implemented: [],
-  declined: [],
-  duplicate: [],
-};
-
-/** The idea board (C8): everyone suggests and votes; managers review; challenges gather ideas on a theme until their deadline. */
+/**
+ * The idea board (C8): everyone suggests, votes and comments; managers review and start challenges that gather
+ * ideas on a theme until a deadline. `?challenge=` filters the board, `?idea=` opens an idea's detail (deep-linkable).
+ */
 export function IdeasPage() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const errorMessage = useErrorMessage();
   const { user } = useSignedIn();
-  const isReviewer = user.role === 'admin' || user.role === 'manager';
+  const canManage = user.role === 'admin' || user.role === 'manager';
+  const [params, setParams] = useSearchParams();
+  const challengeId = params.get('challenge') ?? undefined;
+  const ideaId = params.get('idea');
   const [sort, setSort] = useState<'new' | 'top'>('top');
   const [status, setStatus] = useState<IdeaStatus | undefined>();
-  const [isCreating, setIsCreating] = useState(false);
-  const ideas = useApiQuery((signal) => listIdeas({ sort, status }, signal), [sort, status]);
+  const [isSuggesting, setIsSuggesting] = useState(false);
+  const [isStartingChallenge, setIsStartingChallenge] = useState(false);
+  const ideas = useApiQuery((signal) => listIdeas({ sort, status, challengeId }, signal), [sort, status, challengeId]);
   const challenges = useApiQuery((signal) => listChallenges(signal), []);
-  const open = challenges.data?.filter((c) => c.isOpen) ?? [];
+  const allChallenges = challenges.data ?? [];
+  const openChallenges = allChallenges.filter((c) => c.isOpen);
+  const selected = allChallenges.find((c) => c.id === challengeId);
 
-  const act = async (fn: () => Promise<unknown>) => {
+  /** The board's address with one parameter set or removed. */
+  const withParam = (key: 'idea' | 'challenge', value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    return next;
+  };
+  const reloadBoard = () => {
+    ideas.reload();
+    challenges.reload();
+  };
+  const toggleVote = async (id: string, hasMyVote: boolean) => {
     try {
-      await fn();
+      await (hasMyVote ? unvote(id) : vote(id));
       ideas.reload();
     } catch (caught) {
       message.error(errorMessage(caught));
@@ -60,26 +68,23 @@ export function IdeasPage() {
         title={t('recognition.ideas.title')}
         subtitle={t('recognition.ideas.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsCreating(true)}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setIsSuggesting(true)}>
             {t('recognition.ideas.new')}
           </Button>
         }
       />
-      {open.length > 0 && (
-        <Flex gap={12} wrap className="ideas__challenges">
-          {open.map((c) => (
-            <Card key={c.id} size="small" className="challenge-card">
-              <Typography.Text strong>
-                <BulbOutlined /> {c.theme}
-              </Typography.Text>
-              <div>
-                <Typography.Text type="secondary">{t('recognition.ideas.challengeMeta', { date: dayjs(c.deadline).format('YYYY-MM-DD'), count: c.ideas })}</Typography.Text>
-              </div>
-            </Card>
-          ))}
-        </Flex>
+      {challenges.error && <LoadError error={challenges.error} onRetry={challenges.reload} />}
+      {challenges.data && (
+        <ChallengeStrip
+          challenges={allChallenges}
+          selectedId={challengeId}
+          canManage={canManage}
+          onSelect={(id) => setParams(withParam('challenge', id))}
+          onCreate={() => setIsStartingChallenge(true)}
+        />
       )}
-      <Flex gap={12} align="center" wrap style={{ margin: '16px 0' }}>
+      {selected && <SelectedChallenge challenge={selected} onSuggest={() => setIsSuggesting(true)} onShowAll={() => setParams(withParam('challenge', undefined))} />}
+      <Flex gap={12} align="center" wrap className="ideas__filters">
         <Segmented<'new' | 'top'> value={sort} onChange={setSort} options={[{ value: 'top', label: t('recognition.ideas.top') }, { value: 'new', label: t('recognition.ideas.newest') }]} />
         <Select<IdeaStatus>
           allowClear
@@ -87,105 +92,75 @@ export function IdeasPage() {
           placeholder={t('recognition.ideas.allStatuses')}
           value={status}
           onChange={setStatus}
-          options={Object.keys(STATUS_COLORS).map((s) => ({ value: s as IdeaStatus, label: t(`recognition.ideas.statuses.${s as IdeaStatus}`) }))}
+          options={IDEA_STATUSES.map((s) => ({ value: s, label: t(`recognition.ideas.statuses.${s}`) }))}
         />
       </Flex>
       {ideas.error && <LoadError error={ideas.error} onRetry={ideas.reload} />}
-      {ideas.data?.items.length === 0 && <Empty description={t('recognition.ideas.empty')} />}
-      <Flex vertical gap={12}>
+      {ideas.isLoading && !ideas.data && <Skeleton active paragraph={{ rows: 6 }} />}
+      {ideas.data?.items.length === 0 && (
+        <Empty description={status ? t('recognition.ideas.noMatch') : challengeId ? t('recognition.challenges.noIdeas') : t('recognition.ideas.empty')} />
+      )}
+      <Flex vertical gap={12} data-testid="idea-list">
         {ideas.data?.items.map((idea) => (
           <IdeaCard
             key={idea.id}
             idea={idea}
-            canReview={isReviewer}
-            onVote={() => void act(() => (idea.hasMyVote ? unvote(idea.id) : vote(idea.id)))}
-            onStatus={(s) => void act(() => setIdeaStatus(idea.id, s))}
+            challengeTheme={idea.challengeId && idea.challengeId !== challengeId ? allChallenges.find((c) => c.id === idea.challengeId)?.theme : undefined}
+            href={`?${withParam('idea', idea.id).toString()}`}
+            onOpen={() => setParams(withParam('idea', idea.id))}
+            onVote={() => void toggleVote(idea.id, idea.hasMyVote)}
           />
         ))}
       </Flex>
-      <NewIdeaModal
-        open={isCreating}
-        challenges={open.map((c) => ({ value: c.id, label: c.theme }))}
-        onClose={() => setIsCreating(false)}
+      <IdeaDrawer ideaId={ideaId} challenges={allChallenges} onClose={() => setParams(withParam('idea', undefined), { replace: true })} onChanged={reloadBoard} />
+      <IdeaFormModal
+        open={isSuggesting}
+        openChallenges={openChallenges}
+        challengeId={challengeId}
+        onClose={() => setIsSuggesting(false)}
         onCreated={() => {
-          setIsCreating(false);
-          ideas.reload();
+          setIsSuggesting(false);
+          reloadBoard();
+        }}
+      />
+      <ChallengeFormModal
+        open={isStartingChallenge}
+        onClose={() => setIsStartingChallenge(false)}
+        onCreated={(challenge) => {
+          setIsStartingChallenge(false);
           challenges.reload();
+          setParams(withParam('challenge', challenge.id));
         }}
       />
     </>
   );
 }
 
-function IdeaCard({ idea, canReview, onVote, onStatus }: { idea: Idea; canReview: boolean; onVote: () => void; onStatus: (s: IdeaStatus) => void }) {
+/** Above a filtered board: the challenge in full, its countdown, and a way to add to it or go back to every idea. */
+function SelectedChallenge({ challenge, onSuggest, onShowAll }: { challenge: Challenge; onSuggest: () => void; onShowAll: () => void }) {
   const { t } = useTranslation();
-  const author = idea.authorKind === 'partner' ? t('recognition.ideas.partner') : (idea.authorName ?? t('recognition.ideas.anonymous'));
+  const dates = useIdeaDates();
   return (
-    <Flex className="idea-card" gap={16} align="flex-start" data-testid="idea-card">
-      <Button className="idea-card__vote" type={idea.hasMyVote ? 'primary' : 'default'} onClick={onVote} aria-label={t('recognition.ideas.vote')}>
-        <CaretUpOutlined />
-        <span>{idea.votes}</span>
-      </Button>
-      <div style={{ flex: 1, minWidth: 0 }}>
-        <Flex gap={8} align="center" wrap>
-          <span className="idea-card__title">{idea.title}</span>
-          <Tag color={STATUS_COLORS[idea.status]}>{t(`recognition.ideas.statuses.${idea.status}`)}</Tag>
-          {(idea.responseId || idea.caseId) && <Tag color="magenta">{t('recognition.ideas.fromFeedback')}</Tag>}
+    <div className="selected-challenge" data-testid="selected-challenge">
+      <Flex justify="space-between" align="flex-start" gap={16} wrap>
+        <div className="selected-challenge__text">
+          <Typography.Text strong>{t('recognition.challenges.showing', { theme: challenge.theme })}</Typography.Text>
+          {challenge.description && <Typography.Paragraph className="selected-challenge__description">{challenge.description}</Typography.Paragraph>}
+          <Typography.Text type="secondary">
+            {challenge.isOpen
+              ? [t('recognition.challenges.until', { date: dates.dateTime(challenge.deadline) }), t('recognition.challenges.ideas', { count: challenge.ideas })].join(' · ')
+              : t('recognition.challenges.closed')}
+          </Typography.Text>
+        </div>
+        <Flex gap={8} wrap>
+          {challenge.isOpen && (
+            <Button type="primary" ghost icon={<PlusOutlined />} onClick={onSuggest}>
+              {t('recognition.challenges.suggest')}
+            </Button>
+          )}
+          <Button onClick={onShowAll}>{t('recognition.challenges.showAll')}</Button>
         </Flex>
-        {idea.body && <Typography.Paragraph className="idea-card__body" ellipsis={{ rows: 3, expandable: true }}>{idea.body}</Typography.Paragraph>}
-        <Typography.Text type="secondary">
-          {author} · {dayjs(idea.createdAt).format('YYYY-MM-DD')} · <MessageOutlined /> {idea.comments}
-        </Typography.Text>
-      </div>
-      {canReview && NEXT[idea.status].length > 0 && (
-        <Select<IdeaStatus>
-          size="small"
-          style={{ width: 140 }}
-          placeholder={t('recognition.ideas.moveTo')}
-          value={null}
-          onChange={onStatus}
-          options={NEXT[idea.status].filter((s) => s !== 'duplicate').map((s) => ({ value: s, label: t(`recognition.ideas.statuses.${s}`) }))}
-        />
-      )}
-    </Flex>
-  );
-}
-
-function NewIdeaModal({ open, challenges, onClose, onCreated }: { open: boolean; challenges: { value: string; label: string }[]; onClose: () => void; onCreated: () => void }) {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const errorMessage = useErrorMessage();
-  const [form] = Form.useForm<{ title: string; body: string; challengeId?: string }>();
-  const [isSaving, setIsSaving] = useState(false);
-  const submit = async () => {
-    const values = await form.validateFields();
-    setIsSaving(true);
-    try {
-      await createIdea({ title: values.title, body: values.body ?? '', challengeId: values.challengeId });
-      message.success(t('recognition.ideas.created'));
-      form.resetFields();
-      onCreated();
-    } catch (caught) {
-      message.error(errorMessage(caught));
-    } finally {
-      setIsSaving(false);
-    }
-  };
-  return (
-    <Modal open={open} title={t('recognition.ideas.new')} onCancel={onClose} onOk={() => void submit()} confirmLoading={isSaving} okText={t('recognition.ideas.submit')} destroyOnHidden>
-      <Form form={form} layout="vertical" requiredMark={false}>
-        <Form.Item name="title" label={t('recognition.ideas.ideaTitle')} rules={[{ required: true, whitespace: true, message: t('recognition.ideas.titleRequired') }]}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="body" label={t('recognition.ideas.body')}>
-          <Input.TextArea rows={4} maxLength={5000} placeholder={t('recognition.ideas.bodyPlaceholder')} />
-        </Form.Item>
-        {challenges.length > 0 && (
-          <Form.Item name="challengeId" label={t('recognition.ideas.challenge')}>
-            <Select allowClear options={challenges} />
-          </Form.Item>
-        )}
-      </Form>
-    </Modal>
+      </Flex>
+    </div>
   );
 }

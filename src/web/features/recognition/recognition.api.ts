@@ -15,7 +15,9 @@ import type {
   Redemption,
   Reward,
 } from '../../../contracts/recognition.ts';
-import { apiDelete, apiGet, apiPost, apiPut, type Page } from '../../shared/api/client.ts';
+import type { Position } from '../../../contracts/org.ts';
+import type { PromotionCriteria, Readiness } from '../../../contracts/recognition.ts';
+import { apiDelete, apiGet, apiPatch, apiPost, apiPut, fetchAllPages, type Page } from '../../shared/api/client.ts';
 
 export type { Award, Balance, Challenge, FanCustomer, Idea, IdeaDetail, IdeaStatus, Leaderboard, LedgerEntry, PointsRules, Praise, PraiseHighlight, PraiseReceived, Redemption, Reward };
 
@@ -41,7 +43,6 @@ export const listIdeas = (query: { status?: string; sort: 'new' | 'top'; challen
 export const createIdea = (input: { title: string; body: string; challengeId?: string }) => apiPost<Idea>('/ideas', input);
 export const vote = (id: string) => apiPost<Idea>(`/ideas/${id}/votes`);
 export const unvote = (id: string) => apiDelete(`/ideas/${id}/votes`);
-export const setIdeaStatus = (id: string, status: IdeaStatus) => apiPost<Idea>(`/ideas/${id}/status`, { status });
 export const listChallenges = async (signal?: AbortSignal) => (await apiGet<{ items: Challenge[] }>('/challenges', undefined, signal)).items;
 
 export const getLeaderboard = (kind: 'points' | 'praise', period: string, signal?: AbortSignal) =>
@@ -49,3 +50,25 @@ export const getLeaderboard = (kind: 'points' | 'praise', period: string, signal
 export const listAwards = async (signal?: AbortSignal) => (await apiGet<{ items: Award[] }>('/awards', undefined, signal)).items;
 export const listFans = async (signal?: AbortSignal) => (await apiGet<{ items: FanCustomer[] }>('/fan-customers', undefined, signal)).items;
 export const sendCard = (customerId: string) => apiPost<{ cardSentAt: string }>(`/fan-customers/${customerId}/cards`, {});
+
+// Recognition settings (admins): points rules are getRules/saveRules above; the reward catalogue.
+export type RewardInput = Omit<Reward, 'id'>;
+export const createReward = (input: RewardInput) => apiPost<Reward>('/rewards', input);
+export const updateReward = (id: string, input: Partial<RewardInput>) => apiPatch<Reward>(`/rewards/${id}`, input);
+
+// Promotion readiness: positions and their criteria, and who meets them.
+export type { Position, PromotionCriteria, Readiness };
+export type CriteriaInput = Omit<PromotionCriteria, 'positionId' | 'positionName'>;
+export const listPositions = (signal?: AbortSignal) => fetchAllPages<Position>('/positions', {}, signal);
+export const listPromotionCriteria = async (signal?: AbortSignal) =>
+  (await apiGet<{ items: PromotionCriteria[] }>('/promotion-criteria', undefined, signal)).items;
+export const putPromotionCriteria = (positionId: string, input: CriteriaInput) => apiPut<PromotionCriteria>(`/promotion-criteria/${positionId}`, input);
+export const getReadiness = (positionId: string, signal?: AbortSignal) => apiGet<Readiness>(`/promotion-readiness/${positionId}`, undefined, signal);
+
+// The idea board's detail, comments, review and challenges (C8).
+export type IdeaComment = IdeaDetail['commentList'][number];
+export type IdeaStatusEvent = IdeaDetail['history'][number];
+export const getIdea = (id: string, signal?: AbortSignal) => apiGet<IdeaDetail>(`/ideas/${id}`, undefined, signal);
+export const commentOnIdea = (id: string, body: string) => apiPost<IdeaComment>(`/ideas/${id}/comments`, { body });
+export const reviewIdea = (id: string, change: { status: IdeaStatus; note?: string; duplicateOf?: string }) => apiPost<Idea>(`/ideas/${id}/status`, change);
+export const createChallenge = (input: { theme: string; description: string; deadline: string }) => apiPost<Challenge>('/challenges', input);

@@ -9,6 +9,7 @@ import { useLiveEvents } from '../../shared/api/use-live-events.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { HighlightBanner } from '../recognition/HighlightBanner.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DueTag, PriorityTag, StatusTag } from './CaseTags.tsx';
 import {
@@ -126,6 +127,7 @@ export function WorkbenchPage() {
   return (
     <>
       <PageHeader title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
+      <HighlightBanner />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
