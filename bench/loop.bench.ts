@@ -183,15 +183,19 @@ const percentile = (xs: number[], p: number) => {
 const results: Figures[] = [];
 const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-loop-'));
-try {
-  const pglite = await openDatabase({ LODESTAR_DATA_DIR: dataDir });
-  results.push(await benchEngine('pglite', pglite));
-  await pglite.db.close();
-} finally {
-  fs.rmSync(dataDir, { recursive: true, force: true });
+// BENCH_LOOP_ENGINES=postgres (or pglite) measures one engine only.
+const engines = (process.env.BENCH_LOOP_ENGINES ?? 'pglite,postgres').split(',');
+if (engines.includes('pglite')) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-loop-'));
+  try {
+    const pglite = await openDatabase({ LODESTAR_DATA_DIR: dataDir });
+    results.push(await benchEngine('pglite', pglite));
+    await pglite.db.close();
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
-const postgres = await openPostgres();
+const postgres = engines.includes('postgres') ? await openPostgres() : null;
 if (postgres) {
   try {
     results.push(await benchEngine('postgres', postgres.opened));

@@ -157,6 +157,14 @@ describe('recognition settings and promotion readiness in a real browser', () =>
       await page.getByRole('dialog').locator('#minNps').waitFor();
       await shot(page, 'criteria-modal-en', false);
       await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+
+      // The annual team award, granted by an admin for last year (in the second half of a year the demo's history starts that year, so no unit qualifies).
+      const lastYear = new Date().getFullYear() - 1;
+      await page.goto('/recognition/leaderboards');
+      await page.getByRole('button', { name: `Grant ${lastYear} team awards` }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'OK' }).click();
+      await page.getByText(new RegExp(`No unit met all its targets in ${lastYear}|\\d+ team awards? granted`)).waitFor();
+      await shot(page, 'leaderboards-en');
     } catch (error) {
       await shot(page, 'failure');
       throw new Error(`${(error as Error).message}\nbrowser: ${browserProblems.join('\n')}`);

@@ -1,4 +1,4 @@
-import { CrownFilled, MailOutlined } from '@ant-design/icons';
+import { CrownFilled, MailOutlined, TeamOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -8,12 +8,12 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { getLeaderboard, listAwards, listFans, sendCard, type FanCustomer } from './recognition.api.ts';
+import { getLeaderboard, grantTeamAwards, listAwards, listFans, sendCard, type FanCustomer } from './recognition.api.ts';
 import './recognition.css';
 
 type Period = 'month' | 'quarter' | 'year' | 'all';
 
-/** Leaderboards (points earned, praise received) by period, the Golden Ear history, and fan customers for managers. */
+/** Leaderboards (points earned, praise received) by period, the awards history (Golden Ear, annual team awards), and fan customers for managers. */
 export function LeaderboardsPage() {
   const { t } = useTranslation();
   const { user } = useSignedIn();
@@ -75,17 +75,41 @@ function Board({ kind, period }: { kind: 'points' | 'praise'; period: Period }) 
 
 function AwardsCard() {
   const { t } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const errorMessage = useErrorMessage();
+  const { user } = useSignedIn();
   const awards = useApiQuery((signal) => listAwards(signal), []);
+  const lastYear = dayjs().year() - 1;
+  const grant = () =>
+    modal.confirm({
+      title: t('recognition.boards.grantTeam', { year: lastYear }),
+      content: t('recognition.boards.grantTeamConfirm', { year: lastYear }),
+      onOk: async () => {
+        try {
+          const { granted } = await grantTeamAwards(lastYear);
+          if (granted > 0) message.success(t('recognition.boards.teamGranted', { count: granted }));
+          else message.info(t('recognition.boards.teamNone', { year: lastYear }));
+          awards.reload();
+        } catch (caught) {
+          message.error(errorMessage(caught));
+        }
+      },
+    });
+  const extra = user.role === 'admin' && !awards.data?.some((a) => a.kind === 'team' && a.period === String(lastYear)) && (
+    <Button size="small" icon={<TeamOutlined />} onClick={grant}>
+      {t('recognition.boards.grantTeam', { year: lastYear })}
+    </Button>
+  );
   return (
-    <Card title={t('recognition.boards.awards')} className="golden-ear">
+    <Card title={t('recognition.boards.awards')} className="golden-ear" extra={extra}>
       {awards.error && <LoadError error={awards.error} onRetry={awards.reload} />}
       <Spin spinning={awards.isLoading}>
         {awards.data?.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('recognition.boards.noAwards')} />}
         <ul className="leaderboard">
           {awards.data?.map((a) => (
-            <li key={a.id} className="leaderboard__row">
+            <li key={a.id} className="leaderboard__row" data-testid={`award-${a.kind}`}>
               <Flex gap={12} align="center">
-                <CrownFilled className="golden-ear__crown" />
+                {a.kind === 'team' ? <TeamOutlined className="golden-ear__crown" /> : <CrownFilled className="golden-ear__crown" />}
                 <div>
                   <div>
                     <Typography.Text strong>{a.employeeName ?? a.unitName}</Typography.Text> · {t(`recognition.boards.kinds.${a.kind}`)}
@@ -93,6 +117,7 @@ function AwardsCard() {
                   <Typography.Text type="secondary">
                     {a.period}
                     {typeof a.reason.score === 'number' ? ` · ${t('recognition.boards.score', { count: a.reason.score })}` : ''}
+                    {Array.isArray(a.reason.kpis) ? ` · ${t('recognition.boards.targetsMet', { count: a.reason.kpis.length })}` : ''}
                   </Typography.Text>
                 </div>
               </Flex>

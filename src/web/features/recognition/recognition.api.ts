@@ -48,6 +48,7 @@ export const listChallenges = async (signal?: AbortSignal) => (await apiGet<{ it
 export const getLeaderboard = (kind: 'points' | 'praise', period: string, signal?: AbortSignal) =>
   apiGet<Leaderboard>('/leaderboards', { kind, period, limit: 10 }, signal);
 export const listAwards = async (signal?: AbortSignal) => (await apiGet<{ items: Award[] }>('/awards', undefined, signal)).items;
+export const grantTeamAwards = (year: number) => apiPost<{ items: Award[]; granted: number }>('/awards/team', { year });
 export const listFans = async (signal?: AbortSignal) => (await apiGet<{ items: FanCustomer[] }>('/fan-customers', undefined, signal)).items;
 export const sendCard = (customerId: string) => apiPost<{ cardSentAt: string }>(`/fan-customers/${customerId}/cards`, {});
 

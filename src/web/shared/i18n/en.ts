@@ -154,6 +154,8 @@ export const en = {
     monthly_cap_exceeded: 'This would pass your monthly limit for awarding points',
     already_voted: 'You have already voted for this idea',
     invalid_transition: 'The idea cannot move to that status from where it is',
+    already_awarded: 'These awards have already been granted',
+    period_not_over: 'That period is not over yet',
   },
   notFound: {
     title: 'Page not found',

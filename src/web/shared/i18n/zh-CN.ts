@@ -152,6 +152,8 @@ export const zhCN: Messages = {
     monthly_cap_exceeded: '超出本月可奖励积分上限',
     already_voted: '你已为这个创意投过票',
     invalid_transition: '该创意当前状态不能变更为所选状态',
+    already_awarded: '该奖项已评出',
+    period_not_over: '该评选周期尚未结束',
   },
   notFound: {
     title: '页面不存在',
