@@ -116,22 +116,30 @@ export async function seedListening(
     responses += result.created;
   }
   // Yesterday's most touching praise: the random history may leave a day without any, and the praise wall
-  // and every workbench open each morning with one.
-  const touching = await ingestBatch(ctx, admin, [{
-    surveyId,
-    employeeId: employeeIds.get('wang-fang'),
-    touchpoint: 'store_checkout',
-    lang: 'zh-CN',
-    submittedAt: new Date(now.getTime() - 86_400_000).toISOString(),
-    answers: {
-      nps: 10,
-      csat: 5,
-      touchpoint: 'store_checkout',
-      comment: '我妈妈腿脚不方便，王芳不但帮她把东西一件件装好，还一路扶她上了出租车，叮嘱司机慢点开。真的非常感谢，这样暖心的服务让我们全家都很感动！',
-    },
-  }]);
-  failIfRefused('responses', { ...touching });
-  responses += touching.created;
+  // and every workbench open each morning with one. It answers one of Wang Fang's unanswered checkouts, so it
+  // joins its interaction (unit, channel, outcomes) like every other answer.
+  const answered = new Set(answers.map((a) => a.interaction));
+  const yesterday = now.getTime() - 86_400_000;
+  let served = -1;
+  interactions.forEach((it, i) => {
+    const isCandidate = !answered.has(i) && it.employeeKey === 'wang-fang' && it.occurredAt.getTime() < yesterday - 3_600_000;
+    if (isCandidate && (served < 0 || it.occurredAt > interactions[served]!.occurredAt)) served = i;
+  });
+  if (served >= 0) {
+    const touching = await ingestBatch(ctx, admin, [{
+      surveyId,
+      interactionId: interactionIds[served],
+      lang: 'zh-CN',
+      submittedAt: new Date(yesterday).toISOString(),
+      answers: {
+        nps: 10,
+        csat: 5,
+        comment: '我妈妈腿脚不方便，王芳不但帮她把东西一件件装好，还一路扶她上了出租车，叮嘱司机慢点开。真的非常感谢，这样暖心的服务让我们全家都很感动！',
+      },
+    }]);
+    failIfRefused('responses', { ...touching });
+    responses += touching.created;
+  }
   // From now on every home delivery invites its customer by SMS (the history above stays as it was).
   await createTrigger(ctx, admin, { surveyId, interactionType: 'delivery', touchpoint: null, channel: 'sms', lang: 'zh-CN', enabled: true });
   return { customers: customerIds.length, interactions: interactionIds.length, surveys: 1, responses };
