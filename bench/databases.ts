@@ -6,7 +6,7 @@ import { openDatabase, type OpenedDatabase } from '../src/server/platform/db/ope
 export const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh, migrated PostgreSQL database and the function that drops it; null (with a note) when no server answers. */
-export async function openPostgres(): Promise<{ opened: OpenedDatabase; drop: () => Promise<void> } | null> {
+export async function openPostgres(): Promise<{ opened: OpenedDatabase; url: string; drop: () => Promise<void> } | null> {
   const admin = new pg.Client({ connectionString: PG_URL });
   try {
     await admin.connect();
@@ -22,8 +22,9 @@ export async function openPostgres(): Promise<{ opened: OpenedDatabase; drop: ()
   const opened = await openDatabase({ DATABASE_URL: url.toString(), LODESTAR_DATA_DIR: '' });
   return {
     opened,
+    url: url.toString(),
     drop: async () => {
-      await opened.db.close();
+      await opened.db.close().catch(() => undefined); // a caller may have closed it to let a command open its own
       const cleanup = new pg.Client({ connectionString: PG_URL });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

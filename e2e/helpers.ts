@@ -13,6 +13,8 @@ export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'e2e/screenshots');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 export const DEMO_ADMIN = { org: 'demo', email: 'admin@demo.lodestar.local', password: 'lodestar-demo' };
+/** The demo's one-page service survey (the demo also has a multi-page one with logic). */
+export const DEMO_SURVEY_NAME = '服务体验回访 / Service follow-up';
 
 /** Builds dist/web if it is missing or stale, as `npm start` does. */
 export function ensureWebBuild(): void {

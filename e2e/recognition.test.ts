@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_ADMIN,
+  DEMO_SURVEY_NAME,
   SCREENSHOT_DIR,
   createThrowawayDatabase,
   ensureWebBuild,
@@ -63,8 +64,8 @@ describe('praise wall in a real browser', () => {
       balance: async () => ((await (await api.request.get(`/api/v1/points/balances/${courier.id}`)).json()) as { balance: number }).balance,
       praiseCount: async () => ((await (await api.request.get('/api/v1/praise?limit=500')).json()) as { items: unknown[] }).items.length,
       link: async () => {
-        const surveys = (await (await api.request.get('/api/v1/surveys')).json()) as { items: { id: string; status: string }[] };
-        const survey = surveys.items.find((s) => s.status === 'active')!;
+        const surveys = (await (await api.request.get('/api/v1/surveys')).json()) as { items: { id: string; name: string; status: string }[] };
+        const survey = surveys.items.find((s) => s.name === DEMO_SURVEY_NAME)!; // the one-page demo survey
         const res = await api.request.post(`/api/v1/surveys/${survey.id}/links`, {
           headers: { 'x-csrf-token': csrfToken },
           data: { employeeId: courier.id, unitId: courier.unitId, touchpoint: 'home_delivery', channel: 'sms', lang: 'zh-CN' },

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEMO_ADMIN,
+  DEMO_SURVEY_NAME,
   SCREENSHOT_DIR,
   createThrowawayDatabase,
   ensureWebBuild,
@@ -58,8 +59,8 @@ describe('workbench in a real browser', () => {
       const headers = { 'x-csrf-token': csrfToken };
       const employees = (await (await api.request.get('/api/v1/employees?limit=500')).json()) as { items: { id: string; name: string; unitId: string }[] };
       const courier = employees.items.find((e) => e.name === COURIER.name)!;
-      const surveys = (await (await api.request.get('/api/v1/surveys')).json()) as { items: { id: string; status: string }[] };
-      const survey = surveys.items.find((s) => s.status === 'active')!;
+      const surveys = (await (await api.request.get('/api/v1/surveys')).json()) as { items: { id: string; name: string; status: string }[] };
+      const survey = surveys.items.find((s) => s.name === DEMO_SURVEY_NAME)!; // the one-page demo survey
       const link = await api.request.post(`/api/v1/surveys/${survey.id}/links`, {
         headers,
         data: { employeeId: courier.id, unitId: courier.unitId, touchpoint: 'home_delivery', channel: 'sms', lang: 'zh-CN' },

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/platform/db/open-database.ts';
 
 // `lodestar import` end to end on a fresh PGlite directory, whatever database the suite runs on.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-import-'));
@@ -61,5 +62,36 @@ describe('lodestar import', () => {
     expect([allBad.status, allBad.stdout.split('\n')[0]]).toEqual([1, 'imported 0, 1 error']);
     const org = lodestar('import', 'customers', writeCsv('c.csv', ['name', 'x']), '--org', 'nope');
     expect([org.status, org.stderr.trim()]).toEqual([1, 'lodestar: no organisation with slug "nope"']);
+  });
+
+  it('imports history without opening cases and says how many answers were too old for the alert rules', { timeout: 180_000 }, async () => {
+    const opened = await openDatabase({ LODESTAR_DATA_DIR: env.LODESTAR_DATA_DIR! });
+    const { surveyId, employeeId, orgId } = await opened.db.system(async (tx) => {
+      const [row] = await tx.query<{ org_id: string; survey_id: string; employee_id: string }>(
+        `SELECT r.org_id, r.survey_id, r.employee_id FROM responses r JOIN organisations o ON o.id = r.org_id
+         WHERE o.slug = 'demo' AND r.nps IS NOT NULL AND r.employee_id IS NOT NULL LIMIT 1`,
+      );
+      return { orgId: row!.org_id, surveyId: row!.survey_id, employeeId: row!.employee_id };
+    });
+    await opened.db.close();
+    const rows = [0, 1, 2].map((i) => `${surveyId},${employeeId},cli-history,2025-0${i + 3}-10T12:00:00Z,${i}`);
+    const history = lodestar('import', 'responses', writeCsv('history.csv', ['surveyId,employeeId,touchpoint,submittedAt,nps', ...rows, `${surveyId},${employeeId},cli-history,,1`]));
+    expect(history.status, history.stderr).toBe(0);
+    expect(history.stdout).toContain('imported 4, 0 errors');
+    expect(history.stdout).toContain("3 of them older than the alert rules' maxAgeHours: no case opened for those");
+    const quiet = lodestar('import', 'responses', writeCsv('quiet.csv', ['surveyId,employeeId,touchpoint,nps', `${surveyId},${employeeId},cli-quiet,0`]), '--no-rules');
+    expect(quiet.stdout).toContain('alert rules were not run (--no-rules): no cases opened');
+
+    const check = await openDatabase({ LODESTAR_DATA_DIR: env.LODESTAR_DATA_DIR! });
+    const cases = await check.db.tenant(orgId, (tx) =>
+      tx.query<{ touchpoint: string; n: number }>(
+        `SELECT r.touchpoint, count(c.id)::int AS n FROM responses r LEFT JOIN cases c ON c.org_id = r.org_id AND c.response_id = r.id
+         WHERE r.org_id = $1 AND r.touchpoint IN ('cli-history', 'cli-quiet') GROUP BY 1 ORDER BY 1`,
+        [orgId],
+      ),
+    );
+    await check.db.close();
+    // Only the fresh detractor (no submittedAt: now) opened a case.
+    expect(cases).toEqual([{ touchpoint: 'cli-history', n: 1 }, { touchpoint: 'cli-quiet', n: 0 }]);
   });
 });

@@ -18,7 +18,10 @@ export function registerImportCommand(program: Command, run: (command: (config: 
     .argument('<kind>', 'what the rows are, e.g. customers or interactions')
     .argument('<file>', 'the CSV file')
     .option('--org <slug>', 'organisation slug', 'demo')
-    .action((kind: string, file: string, opts: { org: string }) => run((config) => runImportCommand(config, kind, file, opts.org)));
+    .option('--no-rules', 'responses: write the answers without running alert rules (a history import)')
+    .action((kind: string, file: string, opts: { org: string; rules: boolean }) =>
+      run((config) => runImportCommand(config, kind, file, opts.org, { runRules: opts.rules })),
+    );
 }
 
 /**
@@ -26,7 +29,7 @@ export function registerImportCommand(program: Command, run: (command: (config: 
  * `POST /api/v1/imports/:kind`, with a progress bar on stderr. Exit code 1 when
  * the file cannot be read or used, or no row could be imported.
  */
-export async function runImportCommand(config: Config, kind: string, file: string, orgSlug: string): Promise<void> {
+export async function runImportCommand(config: Config, kind: string, file: string, orgSlug: string, opts: { runRules?: boolean } = {}): Promise<void> {
   const unreadable = await checkReadable(file);
   if (unreadable) return fail(`cannot read ${file}: ${unreadable}`);
   const total = await countDataRows(file);
@@ -37,9 +40,11 @@ export async function runImportCommand(config: Config, kind: string, file: strin
     const org = await findOrganisationBySlug(server.ctx, orgSlug);
     if (!org) return fail(`no organisation with slug "${orgSlug}"`);
     const progress = startProgress(total);
-    const result = await runImport(server.ctx, org.id, null, kind, fs.createReadStream(file), { onProgress: progress.update });
+    const runRules = opts.runRules ?? true;
+    const result = await runImport(server.ctx, org.id, null, kind, fs.createReadStream(file), { onProgress: progress.update, runRules });
     progress.finish();
     report(result, file);
+    if (kind === 'responses') reportRules(result, runRules);
     if (result.imported === 0 && result.errors.length > 0) process.exitCode = 1;
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
@@ -102,6 +107,13 @@ function startProgress(total: number) {
 }
 
 /** `imported N, M errors`, then the first row errors; all of them go to `<file>.errors.csv` when there are more. */
+/** What alert rules made of the import: a history import must not open cases for year-old answers. */
+function reportRules(result: ImportResult, runRules: boolean): void {
+  if (!runRules) return console.log('alert rules were not run (--no-rules): no cases opened');
+  const old = result.tooOldForRules ?? 0;
+  if (old > 0) console.log(`${old} of them older than the alert rules' maxAgeHours: no case opened for those`);
+}
+
 function report(result: ImportResult, file: string): void {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const already = result.duplicates ? ` (${result.duplicates} of them already present)` : '';

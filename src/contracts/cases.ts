@@ -55,15 +55,26 @@ export const AlertThenSchema = z
   .refine((t) => t.createCase || t.notify || t.webhook, 'give createCase, notify or both');
 export type AlertThen = z.infer<typeof AlertThenSchema>;
 
+/** How old an answer (by `submittedAt`, against when it arrived) may be for a rule to act on it. */
+export const MaxAgeHoursSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(8760)
+  .meta({ description: 'answers submitted more than this many hours before they arrived (history, late batches) never open cases or notify; default 72' });
+export const DEFAULT_MAX_AGE_HOURS = 72;
+
 export const CreateAlertRuleSchema = z.object({
   name: nonEmptyText(120),
   enabled: z.boolean().default(true),
+  maxAgeHours: MaxAgeHoursSchema.default(DEFAULT_MAX_AGE_HOURS),
   when: AlertWhenSchema,
   then: AlertThenSchema,
 });
 export const UpdateAlertRuleSchema = z.object({
   name: nonEmptyText(120).optional(),
   enabled: z.boolean().optional(),
+  maxAgeHours: MaxAgeHoursSchema.optional(),
   when: AlertWhenSchema.optional(),
   then: AlertThenSchema.optional(),
 });
@@ -72,6 +83,7 @@ export const AlertRuleSchema = z.object({
   id: IdSchema,
   name: z.string(),
   enabled: z.boolean(),
+  maxAgeHours: z.number().int(),
   when: z.record(z.string(), z.unknown()),
   then: z.record(z.string(), z.unknown()),
   casesOpened: z.number().int(),

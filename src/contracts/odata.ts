@@ -142,10 +142,21 @@ export const EventBatchResultSchema = z.object({ created: z.number().int(), erro
 export const CreatedIdSchema = z.object({ id: z.string() });
 
 export const ImportParamsSchema = z.object({ kind: nonEmptyText(40).meta({ description: 'customers or interactions' }) });
+export const ImportQuerySchema = z.object({
+  runRules: z
+    .enum(['true', 'false'])
+    .default('true')
+    .meta({ description: 'responses: false writes the answers without alert rules (a history import)' }),
+});
 
 export const ImportResultSchema = z.object({
   imported: z.number().int().meta({ description: 'rows accepted, duplicates included' }),
   duplicates: z.number().int(),
+  tooOldForRules: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: 'responses only: answers older than every enabled alert rule’s maxAgeHours, so no rule acted on them' }),
   errors: z.array(
     z.object({ row: z.number().int().meta({ description: '1-based data row; the header is not counted' }), error: z.string() }),
   ),

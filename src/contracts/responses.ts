@@ -63,6 +63,10 @@ export const BatchRequestSchema = z.object({
     .min(1)
     .max(MAX_BATCH_RESPONSES)
     .meta({ description: `up to ${MAX_BATCH_RESPONSES} items, each shaped like a POST /api/v1/responses body plus optional idempotencyKey` }),
+  runRules: z
+    .boolean()
+    .default(true)
+    .meta({ description: 'false loads the answers without alert rules (history); rules also skip answers older than their maxAgeHours' }),
 });
 
 export const ItemErrorSchema = z.object({
@@ -77,7 +81,18 @@ export const BatchResultSchema = z.object({
 export type BatchResult = z.infer<typeof BatchResultSchema>;
 
 /** `POST /api/v1/public/responses/:token`: what a respondent sends, without logging in. */
-export const PublicResponseInputSchema = z.object({ answers: AnswersInputSchema, lang: LangSchema.optional() });
+export const PublicResponseInputSchema = z.object({
+  answers: AnswersInputSchema,
+  lang: LangSchema.optional(),
+  partial: z.boolean().optional().meta({ description: 'save these answers as a partial response (202); a later submit without it completes the same response' }),
+  draftToken: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,64}$/)
+    .optional()
+    .meta({ description: 'anonymous links: the draftToken a partial save returned, to continue that respondent’s answers' }),
+});
+/** 202 to a partial save: the id the completed response will have; on an anonymous link, the token that continues it. */
+export const PartialSavedSchema = z.object({ id: IdSchema, draftToken: z.string().optional() });
 export const TokenParamsSchema = z.object({ token: text(100) });
 
 /** NPS groups: detractor 0–6, passive 7–8, promoter 9–10. */
@@ -93,6 +108,7 @@ export const ResponseListQuerySchema = z.object({
   touchpoint: text(100).optional(),
   channel: text(60).optional(),
   npsBand: NpsBandSchema.optional().meta({ description: 'detractor (NPS 0–6), passive (7–8) or promoter (9–10)' }),
+  status: z.enum(['complete', 'partial']).default('complete').meta({ description: 'partial: answers saved page by page, not finished (never in metrics)' }),
 });
 
 export const ResponseSchema = z.object({
@@ -117,6 +133,7 @@ export const ResponseSchema = z.object({
   source: SourceSchema,
   flags: z.array(z.string()),
   employeeName: z.string().nullable().meta({ description: "the serving employee's name" }),
+  status: z.enum(['complete', 'partial']).meta({ description: 'partial: saved page by page and not finished; submittedAt is its last save' }),
 });
 export type ResponseRecord = z.infer<typeof ResponseSchema>;
 
@@ -148,3 +165,23 @@ export const ResponseDetailSchema = ResponseSchema.extend({
   analysis: CommentAnalysisSchema.nullable().meta({ description: 'text analytics of the comments, once analysed' }),
 });
 export type ResponseDetail = z.infer<typeof ResponseDetailSchema>;
+
+/** How far respondents got in one survey version: per question in order, over completed responses and partial ones. */
+export const DropOffSchema = z.object({
+  surveyId: IdSchema,
+  version: z.number().int(),
+  completed: z.number().int(),
+  partial: z.number().int(),
+  questions: z.array(
+    z.object({
+      key: z.string(),
+      page: z.number().int(),
+      title: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      reached: z.number().int().meta({ description: 'respondents who were shown the question (its condition held and they got to its page)' }),
+      answered: z.number().int(),
+      stopped: z.number().int().meta({ description: 'partial respondents whose last page ended before this question: it is where they left' }),
+    }),
+  ),
+});
+export type DropOff = z.infer<typeof DropOffSchema>;
+export const DropOffQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(1_000_000_000).optional() });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, nonEmptyText, text } from './common.ts';
+import { checkSurveyLogic, MAX_PAGE, pageOf, ShowIfSchema, shownKeys } from './survey-logic.ts';
 
 /** Every text a respondent sees exists in both languages. */
 export const LocalizedTextSchema = z.object({ 'zh-CN': nonEmptyText(500), en: nonEmptyText(500) });
@@ -25,6 +26,10 @@ export const QuestionSchema = z
     options: z.array(OptionSchema).min(2).max(30).optional(),
     /** rating only: the scale's ends (default 1–5). */
     scale: z.object({ min: z.number().int().min(0).max(1), max: z.number().int().min(2).max(10) }).optional(),
+    /** Shown only when earlier answers match (see survey-logic.ts); absent: always shown. */
+    showIf: ShowIfSchema.optional(),
+    /** The page the question is on (1 when absent); pages never go back along the questions. */
+    page: z.number().int().min(1).max(MAX_PAGE).optional(),
   })
   .refine((q) => (q.type === 'single' || q.type === 'multi') === (q.options !== undefined), {
     message: 'single and multi questions need options; other types have none',
@@ -36,7 +41,13 @@ export const QuestionsSchema = z
   .array(QuestionSchema)
   .min(1)
   .max(100)
-  .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, 'question keys must be unique');
+  .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, 'question keys must be unique')
+  .superRefine((qs, ctx) => {
+    for (const issue of checkSurveyLogic(qs)) {
+      const path = issue.field.split('.').slice(1).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+      ctx.addIssue({ code: 'custom', path, message: issue.message, params: { logic: issue.code } });
+    }
+  });
 
 /** The fixed ranges of the standard scales. */
 export const SCALES: Record<'nps' | 'csat' | 'ces', { min: number; max: number }> = {
@@ -48,18 +59,33 @@ export const SCALES: Record<'nps' | 'csat' | 'ces', { min: number; max: number }
 export type AnswerValue = number | string | string[];
 export type Answers = Record<string, AnswerValue>;
 
+/** The message for an answer to a question its condition hides. */
+export const NOT_ASKED = 'not asked: its condition hides this question';
+
 /**
  * Checks answers against a survey version's questions; returns one message per
- * bad key (empty when valid). Shared by the API, the public page and the builder's preview.
+ * bad key (empty when valid). A question hidden by its `showIf` takes no answer
+ * and is never required. `requiredThroughPage` checks a partial answer: only
+ * questions up to that page must be answered (0: none). Shared by the API, the
+ * public page and the builder's preview.
  */
-export function validateAnswers(questions: Question[], answers: Record<string, unknown>): Record<string, string> {
+export function validateAnswers(
+  questions: Question[],
+  answers: Record<string, unknown>,
+  { requiredThroughPage = Infinity }: { requiredThroughPage?: number } = {},
+): Record<string, string> {
   const errors: Record<string, string> = {};
   const byKey = new Map(questions.map((q) => [q.key, q]));
   for (const key of Object.keys(answers)) if (!byKey.has(key)) errors[key] = 'no such question';
+  const shown = shownKeys(questions, answers);
   for (const q of questions) {
     const v = answers[q.key];
     if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) {
-      if (q.required) errors[q.key] = 'an answer is required';
+      if (q.required && shown.has(q.key) && pageOf(q) <= requiredThroughPage) errors[q.key] = 'an answer is required';
+      continue;
+    }
+    if (!shown.has(q.key)) {
+      errors[q.key] = NOT_ASKED;
       continue;
     }
     const problem = checkAnswer(q, v);

@@ -9,6 +9,7 @@ import { createHttpApp, type HttpApp } from './platform/http/app.ts';
 import { registerHealthRoute } from './platform/http/health.ts';
 import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
+import { registerStatisticsJob, scheduleStatisticsJob } from './platform/db/statistics.ts';
 import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
 import { registerMetricRoutes } from './modules/metrics/index.ts';
 import { registerBoardRoutes, registerDashboardRoutes } from './modules/dashboards/index.ts';
@@ -20,8 +21,9 @@ import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './mo
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
 import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
 import { registerImprovementRoutes } from './modules/improvements/index.ts';
-import { registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
-import { registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
+import { registerJourneyRoutes } from './modules/journeys/index.ts';
+import { registerChatRobotEvents, registerChatRobotRoutes, registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
+import { registerMessageChannelRoutes, registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -45,10 +47,12 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerHealthRoute(app, db);
   registerAccessRoutes(app, ctx);
   registerAccessJobs(ctx);
+  registerStatisticsJob(ctx);
   registerOrgRoutes(app, ctx);
   registerOdataRoutes(app, ctx);
   registerSurveyRoutes(app, ctx);
   registerSurveyJobs(ctx);
+  registerMessageChannelRoutes(app, ctx);
   registerSurveyTriggers(ctx);
   registerResponseRoutes(app, ctx);
   registerTextRoutes(app, ctx);
@@ -66,7 +70,10 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerWebhookRoutes(app, ctx);
   registerWebhookEvents(ctx);
   registerWebhookJobs(ctx);
+  registerChatRobotRoutes(app, ctx);
+  registerChatRobotEvents(ctx);
   registerImprovementRoutes(app, ctx);
+  registerJourneyRoutes(app, ctx);
   await app.ready();
   return { app, ctx };
 }
@@ -74,6 +81,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
 /** Starts event dispatch and the job runner (tests drive them by hand with drain() and runDue()). */
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
+  await scheduleStatisticsJob(ctx);
   await scheduleSurveyJobs(ctx);
   await scheduleCaseJobs(ctx);
   await scheduleRecognitionJobs(ctx);

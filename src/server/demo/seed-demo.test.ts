@@ -63,9 +63,20 @@ describe('demo listening data', () => {
     orgId = (await seedDemo(t.ctx)).orgId;
   });
 
-  it('has one active bilingual survey with responses over at least six months', async () => {
-    const surveys = await q<{ name: string; status: string }>(`SELECT name, status FROM surveys WHERE org_id = $1`);
-    expect(surveys).toEqual([{ name: '服务体验回访 / Service follow-up', status: 'active' }]);
+  it('has an active bilingual survey with responses over at least six months, and one with pages and logic', async () => {
+    const surveys = await q<{ name: string; status: string }>(`SELECT name, status FROM surveys WHERE org_id = $1 ORDER BY created_at`);
+    expect(surveys).toEqual([
+      { name: '服务体验回访 / Service follow-up', status: 'active' },
+      { name: '到店体验（分页与逻辑）/ Store visit (pages and logic)', status: 'active' },
+    ]);
+    // The logic survey's partial respondents stopped on page 2 or 3; none of them is a response.
+    const [logic] = await q<{ completed: number; partial: number; leaked: number }>(
+      `SELECT (SELECT count(*)::int FROM responses r WHERE r.org_id = s.org_id AND r.survey_id = s.id) AS completed,
+              (SELECT count(*)::int FROM response_drafts d WHERE d.org_id = s.org_id AND d.survey_id = s.id) AS partial,
+              (SELECT count(*)::int FROM responses r JOIN response_drafts d ON d.org_id = r.org_id AND d.id = r.id WHERE r.org_id = s.org_id) AS leaked
+       FROM surveys s WHERE s.org_id = $1 AND s.name LIKE '到店体验%'`,
+    );
+    expect(logic).toEqual({ completed: 40, partial: 8, leaked: 0 });
     const [row] = await q<{ n: number; months: number }>(
       `SELECT count(*)::int AS n, count(DISTINCT to_char(submitted_at, 'YYYY-MM'))::int AS months FROM responses WHERE org_id = $1`,
     );

@@ -3,8 +3,10 @@ import { insertUser } from '../modules/access/index.ts';
 import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
+import { seedJourneys } from './demo-journeys.ts';
 import { seedRecognising } from './demo-recognising.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
+import { seedSurveyLogic } from './demo-logic.ts';
 import { seedUnderstanding } from './demo-understanding.ts';
 import type { DemoSize } from './demo-model.ts';
 import { DEMO_EMPLOYEES, DEMO_ORG, DEMO_PASSWORD, DEMO_POSITIONS, DEMO_SLUG, DEMO_UNITS } from './demo-org.ts';
@@ -77,6 +79,8 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   await seedActing(ctx, org.id, employeeIds);
   await seedRecognising(ctx, org.id, employeeIds);
   await seedUnderstanding(ctx, admin, employeeIds);
+  await seedSurveyLogic(ctx, admin);
+  await seedJourneys(ctx, org.id);
   return { created: true, orgId: org.id, logins: demoLogins(), counts };
 }
 

@@ -56,6 +56,8 @@ const rules = {
   'webhook.manage': (a: Actor) => a.role === 'admin',
   'improvement.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'improvement.manage': (a: Actor) => a.role === 'admin',
+  'journey.read': (a: Actor) => a.role !== 'partner',
+  'journey.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -45,6 +45,8 @@ const PublicBoardPage = lazy(() => import('../features/board/PublicBoardPage.tsx
 
 const ImprovementsPage = lazy(() => import('../features/improvements/ImprovementsPage.tsx').then((m) => ({ default: m.ImprovementsPage })));
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
+const ChatRobotsPage = lazy(() => import('../features/chat-robots/ChatRobotsPage.tsx').then((m) => ({ default: m.ChatRobotsPage })));
+const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
@@ -92,6 +94,8 @@ export function AppRoutes() {
         <Route path="dashboards/boards" element={<BoardsPage />} />
         <Route path="improvements" element={<ImprovementsPage />} />
         <Route path="webhooks" element={<WebhooksPage />} />
+        <Route path="chat-robots" element={<ChatRobotsPage />} />
+        <Route path="journeys" element={<JourneysPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -2,7 +2,8 @@ import type { ReactNode } from 'react';
 import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import { AimOutlined, BarChartOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
-import { SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { RobotOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
+import { NodeIndexOutlined } from '@ant-design/icons';
 import type { SessionInfo } from '../../contracts/access.ts';
 import type { ParseKeys } from 'i18next';
 
@@ -29,6 +30,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/workbench', labelKey: 'workbench.nav', icon: <ThunderboltOutlined /> },
       { path: '/improvements', labelKey: 'improvements.nav', icon: <RiseOutlined /> },
       { path: '/webhooks', labelKey: 'webhooks.nav', icon: <ApiOutlined /> },
+      { path: '/chat-robots', labelKey: 'chatRobots.nav', icon: <RobotOutlined />, roles: ['admin'] },
     ],
   },
   {
@@ -40,6 +42,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/dashboards/personal', labelKey: 'dashboards.nav.personal', icon: <UserOutlined /> },
       { path: '/dashboards/metric-tree', labelKey: 'dashboards.nav.metricTree', icon: <AimOutlined /> },
       { path: '/dashboards/boards', labelKey: 'dashboards.nav.boards', icon: <DesktopOutlined /> },
+      { path: '/journeys', labelKey: 'journeys.nav', icon: <NodeIndexOutlined /> },
     ],
   },
   {

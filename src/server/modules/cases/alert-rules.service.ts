@@ -6,7 +6,7 @@
  * signing secret; the firing rule publishes `alert.triggered` naming it).
  */
 import type { z } from 'zod';
-import type { AlertRule, AlertThen, AlertWhen, CreateAlertRuleSchema, UpdateAlertRuleSchema } from '../../../contracts/cases.ts';
+import { DEFAULT_MAX_AGE_HOURS, type AlertRule, type AlertThen, type AlertWhen, type CreateAlertRuleSchema, type UpdateAlertRuleSchema } from '../../../contracts/cases.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
@@ -19,7 +19,10 @@ export interface AlertRuleRow {
   id: string;
   name: string;
   enabled: boolean;
+  max_age_hours: number;
   conditions: AlertWhen;
+  /** Evaluated once the comment's text analysis is in (an outbox handler), not in the ingest transaction. */
+  needs_sentiment?: boolean;
   actions: AlertThen;
   cases_opened: number;
   created_at: Date;
@@ -27,13 +30,14 @@ export interface AlertRuleRow {
 }
 
 // Counted, not kept in a column: a counter row would serialise every ingest transaction that opens a case.
-export const RULE_COLUMNS = `id, name, enabled, conditions, actions, created_at, updated_at,
+export const RULE_COLUMNS = `id, name, enabled, max_age_hours, conditions, actions, created_at, updated_at,
   (SELECT count(*)::int FROM cases c WHERE c.org_id = alert_rules.org_id AND c.rule_id = alert_rules.id) AS cases_opened`;
 
 const toRule = (r: AlertRuleRow): AlertRule => ({
   id: r.id,
   name: r.name,
   enabled: r.enabled,
+  maxAgeHours: r.max_age_hours,
   when: r.conditions,
   then: r.actions,
   casesOpened: r.cases_opened,
@@ -62,14 +66,16 @@ export function createAlertRule(ctx: AppContext, actor: Actor, input: z.infer<ty
   });
 }
 
-/** Writes a rule in the caller's transaction (the demo seed uses it too). */
-export async function insertAlertRule(ctx: AppContext, tx: Tx, input: z.infer<typeof CreateAlertRuleSchema>): Promise<AlertRule> {
+type NewRule = Omit<z.infer<typeof CreateAlertRuleSchema>, 'maxAgeHours'> & { maxAgeHours?: number };
+
+/** Writes a rule in the caller's transaction (the demo seed and rule templates use it too). */
+export async function insertAlertRule(ctx: AppContext, tx: Tx, input: NewRule): Promise<AlertRule> {
   await checkActions(tx, input.then);
   const now = ctx.clock.now();
   const [row] = await tx.query<AlertRuleRow>(
-    `INSERT INTO alert_rules (org_id, name, enabled, conditions, actions, needs_sentiment, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING ${RULE_COLUMNS}`,
-    [tx.orgId, input.name, input.enabled, JSON.stringify(input.when), JSON.stringify(input.then), !!input.when.sentiment, now],
+    `INSERT INTO alert_rules (org_id, name, enabled, max_age_hours, conditions, actions, needs_sentiment, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING ${RULE_COLUMNS}`,
+    [tx.orgId, input.name, input.enabled, input.maxAgeHours ?? DEFAULT_MAX_AGE_HOURS, JSON.stringify(input.when), JSON.stringify(input.then), !!input.when.sentiment, now],
   );
   return toRule(row!);
 }
@@ -82,9 +88,10 @@ export function updateAlertRule(ctx: AppContext, actor: Actor, id: string, input
     const then = input.then ?? before.actions;
     if (input.then) await checkActions(tx, then);
     const [row] = await tx.query<AlertRuleRow>(
-      `UPDATE alert_rules SET name = $3, enabled = $4, conditions = $5, actions = $6, needs_sentiment = $7, updated_at = $8
+      `UPDATE alert_rules SET name = $3, enabled = $4, conditions = $5, actions = $6, needs_sentiment = $7, updated_at = $8, max_age_hours = $9
        WHERE org_id = $1 AND id = $2 RETURNING ${RULE_COLUMNS}`,
-      [actor.orgId, id, input.name ?? before.name, input.enabled ?? before.enabled, JSON.stringify(when), JSON.stringify(then), !!when.sentiment, ctx.clock.now()],
+      [actor.orgId, id, input.name ?? before.name, input.enabled ?? before.enabled, JSON.stringify(when), JSON.stringify(then), !!when.sentiment, ctx.clock.now(),
+        input.maxAgeHours ?? before.max_age_hours],
     );
     const rule = toRule(row!);
     await recordAudit(tx, ctx.clock, actor, { action: 'alert_rule.updated', entityType: 'alert_rule', entityId: id, before: toRule(before), after: rule });

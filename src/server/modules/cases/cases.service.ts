@@ -1,6 +1,6 @@
 /**
- * Cases: opening one (from an alert rule), reading them within the caller's
- * data scope, and the presenter. Actions live in case-actions.service.ts.
+ * Cases: reading them within the caller's data scope, and the presenter.
+ * Opening lives in case-opening.ts, actions in case-actions.service.ts.
  */
 import type { z } from 'zod';
 import type { Case, CaseDetail, CaseListQuerySchema, Priority } from '../../../contracts/cases.ts';
@@ -11,10 +11,7 @@ import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
-import { headOfUnit } from './chain.ts';
-import { publishCaseEvent, type CaseRef } from './cases.events.ts';
-import { readCaseSettings, slaDeadlines } from './settings.service.ts';
-import { appendTimeline, notifyEmployees } from './timeline.ts';
+import type { CaseRef } from './cases.events.ts';
 
 export interface CaseRow {
   id: string;
@@ -182,62 +179,4 @@ export async function presentCase(tx: Tx, row: CaseRow): Promise<CaseDetail> {
     ...toCase(row),
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actorType: e.actor_type, actorEmployeeId: e.actor_employee_id, data: e.data })),
   };
-}
-
-export interface OpenCaseInput {
-  source: 'alert_rule' | 'employee';
-  priority: Priority;
-  title: string;
-  ruleId: string | null;
-  responseId: string | null;
-  customerId: string | null;
-  interactionId: string | null;
-  employeeId: string | null;
-  unitId: string | null;
-  /** Timeline data of the `created` entry (the rule, the scores). */
-  detail: Record<string, unknown>;
-}
-
-/**
- * Opens a case in the caller's transaction: owner = the serving employee, else
- * the head of the unit (or of the nearest unit above); SLA deadlines from the
- * organisation's settings. A second call for the same rule and response does
- * nothing and returns null (one case per response per rule).
- */
-export async function openCase(ctx: AppContext, tx: Tx, input: OpenCaseInput): Promise<CaseRow | null> {
-  const orgId = tx.orgId!;
-  let unitId = input.unitId;
-  if (!unitId && input.employeeId) {
-    const [e] = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM employees WHERE org_id = $1 AND id = $2`, [orgId, input.employeeId]);
-    unitId = e?.unit_id ?? null;
-  }
-  const ownerId = input.employeeId ?? (unitId ? await headOfUnit(tx, orgId, unitId) : null);
-  const now = ctx.clock.now();
-  const due = slaDeadlines(await readCaseSettings(tx, orgId), input.priority, now);
-  const [row] = await tx.query<CaseRow>(
-    `INSERT INTO cases (org_id, status, priority, source, title, rule_id, response_id, customer_id, interaction_id, employee_id, unit_id, owner_id,
-       first_response_due_at, resolution_due_at, escalate_at, created_at, updated_at)
-     VALUES ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $12, $14, $14)
-     ON CONFLICT (org_id, rule_id, response_id) WHERE rule_id IS NOT NULL DO NOTHING
-     RETURNING ${CASE_COLUMNS}`,
-    [orgId, input.priority, input.source, input.title, input.ruleId, input.responseId, input.customerId, input.interactionId, input.employeeId, unitId,
-      ownerId, due.firstResponseDueAt, due.resolutionDueAt, now],
-  );
-  if (!row) return null;
-  await appendTimeline(tx, ctx.clock, row.id, 'system', 'created', { ...input.detail, ownerId, priority: input.priority });
-  await notifyEmployees(tx, ctx.clock, [ownerId], {
-    kind: 'case.created',
-    caseId: row.id,
-    title: `新工单：${input.title}`,
-    titleEn: `New case: ${input.title}`,
-    data: { priority: input.priority, dueAt: row.first_response_due_at.toISOString() },
-  });
-  await publishCaseEvent(tx, ctx.clock, 'case.created', {
-    ...caseRef(row),
-    title: row.title,
-    ruleId: row.rule_id,
-    responseId: row.response_id,
-    dueAt: row.first_response_due_at.toISOString(),
-  });
-  return row;
 }

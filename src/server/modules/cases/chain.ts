@@ -34,21 +34,42 @@ export async function findPerson(tx: Queryable, orgId: string, id: string): Prom
 
 /** The head of a unit, or of the nearest unit above it that has one; never `exceptId`. */
 export async function headOfUnit(tx: Queryable, orgId: string, unitId: string, exceptId: string | null = null): Promise<string | null> {
-  const [row] = await tx.query<{ id: string }>(
-    `WITH RECURSIVE up AS (
-       SELECT id, parent_id, 0 AS depth FROM units WHERE org_id = $1 AND id = $2
-       UNION ALL
-       SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.org_id = $1 AND u.id = up.parent_id WHERE up.depth < ${MAX_DEPTH}
-     )
-     SELECT e.id FROM up JOIN employees e ON e.org_id = $1 AND e.unit_id = up.id
-     WHERE e.id IS DISTINCT FROM $3::uuid
-       AND EXISTS (SELECT 1 FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id)
-       AND NOT EXISTS (SELECT 1 FROM employees m WHERE m.org_id = $1 AND m.id = e.manager_id AND m.unit_id = e.unit_id)
-     ORDER BY up.depth, (SELECT count(*) FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id) DESC, e.created_at, e.id
-     LIMIT 1`,
-    [orgId, unitId, exceptId],
+  return (await headsOfUnits(tx, orgId, [{ unitId, exceptId }])).get(headKey(unitId, exceptId)) ?? null;
+}
+
+export interface HeadQuery {
+  unitId: string;
+  exceptId: string | null;
+}
+
+export const headKey = (unitId: string, exceptId: string | null): string => `${unitId}|${exceptId ?? ''}`;
+
+/**
+ * `headOfUnit` for many (unit, except) pairs in one statement, keyed by
+ * `headKey`: an ingest group opening cases in many stores asks once.
+ */
+export async function headsOfUnits(tx: Queryable, orgId: string, queries: HeadQuery[]): Promise<Map<string, string>> {
+  const unique = [...new Map(queries.map((q) => [headKey(q.unitId, q.exceptId), q])).values()];
+  if (unique.length === 0) return new Map();
+  const rows = await tx.query<{ unit_id: string; except_id: string | null; id: string }>(
+    `SELECT q.unit_id, q.except_id, h.id
+     FROM jsonb_to_recordset($2::jsonb) AS q(unit_id uuid, except_id uuid)
+     CROSS JOIN LATERAL (
+       WITH RECURSIVE up AS (
+         SELECT id, parent_id, 0 AS depth FROM units WHERE org_id = $1 AND id = q.unit_id
+         UNION ALL
+         SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.org_id = $1 AND u.id = up.parent_id WHERE up.depth < ${MAX_DEPTH}
+       )
+       SELECT e.id FROM up JOIN employees e ON e.org_id = $1 AND e.unit_id = up.id
+       WHERE e.id IS DISTINCT FROM q.except_id
+         AND EXISTS (SELECT 1 FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id)
+         AND NOT EXISTS (SELECT 1 FROM employees m WHERE m.org_id = $1 AND m.id = e.manager_id AND m.unit_id = e.unit_id)
+       ORDER BY up.depth, (SELECT count(*) FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id) DESC, e.created_at, e.id
+       LIMIT 1
+     ) h`,
+    [orgId, JSON.stringify(unique.map((q) => ({ unit_id: q.unitId, except_id: q.exceptId })))],
   );
-  return row?.id ?? null;
+  return new Map(rows.map((r) => [headKey(r.unit_id, r.except_id), r.id]));
 }
 
 /** The next person up from an employee (see the module note), or null at the top. */

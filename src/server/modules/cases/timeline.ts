@@ -25,14 +25,28 @@ export interface NotificationInput {
   data?: Record<string, unknown>;
 }
 
-/** One in-app notification per distinct recipient (nulls skipped). */
+/** One in-app notification per distinct recipient (nulls skipped); returns the recipients asked for. */
 export async function notifyEmployees(tx: Tx, clock: Clock, employeeIds: Array<string | null | undefined>, n: NotificationInput): Promise<string[]> {
-  const to = [...new Set(employeeIds.filter((id): id is string => !!id))];
-  if (to.length === 0) return to;
+  return (await notifyMany(tx, clock, [{ to: employeeIds, ...n }]))[0]!;
+}
+
+/**
+ * Many notifications, each to its own recipients, in one statement (an ingest
+ * group's cases and alerts). Recipients that name no employee of the
+ * organisation are skipped; each item's distinct recipients are returned.
+ */
+export async function notifyMany(tx: Tx, clock: Clock, items: Array<NotificationInput & { to: Array<string | null | undefined> }>): Promise<string[][]> {
+  const recipients = items.map((n) => [...new Set(n.to.filter((id): id is string => !!id))]);
+  const rows = items.flatMap((n, i) =>
+    recipients[i]!.map((employee_id) => ({ employee_id, kind: n.kind, case_id: n.caseId ?? null, title: n.title, title_en: n.titleEn, data: n.data ?? {} })),
+  );
+  if (rows.length === 0) return recipients;
   await tx.query(
     `INSERT INTO notifications (org_id, employee_id, kind, case_id, title, title_en, data, created_at)
-     SELECT $1, e.id, $3, $4, $5, $6, $7, $8 FROM employees e WHERE e.org_id = $1 AND e.id = ANY ($2::uuid[])`,
-    [tx.orgId, to, n.kind, n.caseId ?? null, n.title, n.titleEn, JSON.stringify(n.data ?? {}), clock.now()],
+     SELECT $1, e.id, r.kind, r.case_id, r.title, r.title_en, r.data, $3
+     FROM jsonb_to_recordset($2::jsonb) AS r(employee_id uuid, kind text, case_id uuid, title text, title_en text, data jsonb)
+     JOIN employees e ON e.org_id = $1 AND e.id = r.employee_id`,
+    [tx.orgId, JSON.stringify(rows), clock.now()],
   );
-  return to;
+  return recipients;
 }

@@ -8,6 +8,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { mapError } from '../../platform/http/error-handler.ts';
 import type { BatchOutcome } from './odata.batch.ts';
+import { ChunkWriter, type ChunkOutcome } from './odata.import-writer.ts';
 import { customersImporter, interactionsImporter } from './odata.importers.ts';
 import { authorizeOdata } from './odata.policy.ts';
 
@@ -15,8 +16,11 @@ import { authorizeOdata } from './odata.policy.ts';
 export interface CsvImporter {
   /** Checks the header row; returns how to turn a data row into an API item, or throws a 400 naming the bad columns. */
   readHeader(header: string[], context: { timeZone: string }): (cells: string[]) => unknown;
-  /** Validates and writes one batch of items in the caller's tenant transaction, reporting refused items by index. */
-  writeBatch(ctx: AppContext, tx: Tx, items: unknown[]): Promise<Pick<BatchOutcome, 'created' | 'duplicates' | 'errors'>>;
+  /**
+   * Validates and writes one batch of items in the caller's tenant transaction, reporting refused items by index
+   * (and, for responses, how many were too old for the alert rules).
+   */
+  writeBatch(ctx: AppContext, tx: Tx, items: unknown[], options: { runRules: boolean }): Promise<Pick<BatchOutcome, 'created' | 'duplicates' | 'errors'> & { tooOldForRules?: number }>;
 }
 
 const importers = new Map<string, CsvImporter>([
@@ -37,6 +41,8 @@ export function importKinds(): string[] {
 export interface ImportOptions {
   /** Rows per transaction. */
   batchSize?: number;
+  /** False: responses are written without alert rules (a history import). Default true. */
+  runRules?: boolean;
   /** Called after each batch with the number of data rows handled so far. */
   onProgress?: (rowsDone: number) => void;
 }
@@ -91,11 +97,17 @@ export async function runImport(
   let width = 0;
   let row = 0;
   let pending: Array<{ row: number; item: unknown }> = [];
+  let rowsWritten = 0;
+  const writer = new ChunkWriter<Array<{ row: number; item: unknown }>>(async (chunk, isAlone) => {
+    const outcome = await writeChunk(ctx, orgId, actor, kind, importer, chunk, result, { runRules: options.runRules ?? true, isAlone });
+    rowsWritten = Math.max(rowsWritten, chunk.at(-1)!.row);
+    options.onProgress?.(rowsWritten);
+    return outcome;
+  }, ctx.db.kind === 'postgres' ? 2 : 1);
   const flush = async () => {
     const chunk = pending;
     pending = [];
-    if (chunk.length) await writeChunk(ctx, orgId, actor, kind, importer, chunk, result);
-    options.onProgress?.(row);
+    if (chunk.length) await writer.add(chunk);
   };
 
   for await (const { record: cells, info } of source.pipe(parser) as AsyncIterable<{ record: string[]; info: { records: number } }>) {
@@ -126,6 +138,8 @@ export async function runImport(
   skips.forEach((s, j) => result.errors.push({ row: s.afterRecords + j, error: describeSkip(s.error) }));
   if (skips.length) row = Math.max(row, skips.at(-1)!.afterRecords + skips.length - 1);
   await flush();
+  await writer.finish();
+  if (row !== rowsWritten) options.onProgress?.(row); // rows after the last good one were all refused
   result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
@@ -143,7 +157,10 @@ function describeSkip(err: CsvError): string {
   return `the row is malformed and was skipped (${err.message})`;
 }
 
-/** Writes one batch in its own transaction; a batch the database refuses is reported row by row instead of stopping the import. */
+/**
+ * Writes one batch in its own transaction; a batch the database refuses is reported row by row instead of
+ * stopping the import, except a unique conflict while other batches were in flight, which is left for a retry.
+ */
 async function writeChunk(
   ctx: AppContext,
   orgId: string,
@@ -152,10 +169,11 @@ async function writeChunk(
   importer: CsvImporter,
   chunk: Array<{ row: number; item: unknown }>,
   result: ImportResult,
-): Promise<void> {
+  { runRules, isAlone }: { runRules: boolean; isAlone: boolean },
+): Promise<ChunkOutcome> {
   try {
     const outcome = await ctx.db.tenant(orgId, async (tx) => {
-      const o = await importer.writeBatch(ctx, tx, chunk.map((c) => c.item));
+      const o = await importer.writeBatch(ctx, tx, chunk.map((c) => c.item), { runRules });
       await recordAudit(tx, ctx.clock, actor, {
         action: `${kind}.imported`,
         entityType: 'import',
@@ -166,11 +184,15 @@ async function writeChunk(
     });
     result.imported += outcome.created + outcome.duplicates;
     result.duplicates += outcome.duplicates;
+    if (outcome.tooOldForRules !== undefined) result.tooOldForRules = (result.tooOldForRules ?? 0) + outcome.tooOldForRules;
     for (const e of outcome.errors) result.errors.push({ row: chunk[e.index]!.row, error: e.error });
+    return 'written';
   } catch (err) {
     const mapped = mapError(err);
     if (mapped.status >= 500) throw err;
+    if (mapped.status === 409 && !isAlone) return 'conflict';
     for (const c of chunk) result.errors.push({ row: c.row, error: `not imported: ${mapped.message}` });
+    return 'written';
   }
 }
 

@@ -10,6 +10,7 @@ import {
   CustomerSchema,
   EventBatchResultSchema,
   ImportParamsSchema,
+  ImportQuerySchema,
   ImportResultSchema,
   InteractionInputSchema,
   InteractionListQuerySchema,
@@ -120,6 +121,7 @@ function registerImportRoutes(app: HttpApp, ctx: AppContext): void {
         description: 'CSV (UTF-8, header row) → {imported, duplicates, errors: [{row, error}]}; good rows are kept, bad rows reported',
         consumes: ['text/csv'],
         params: ImportParamsSchema,
+        querystring: ImportQuerySchema,
         body: z.string(),
         response: { 200: ImportResultSchema, ...errors, 413: ErrorSchema, 415: ErrorSchema },
       },
@@ -129,6 +131,6 @@ function registerImportRoutes(app: HttpApp, ctx: AppContext): void {
         }
       },
     },
-    (req) => importCsv(ctx, actorOf(req), req.params.kind, req.body),
+    (req) => importCsv(ctx, actorOf(req), req.params.kind, req.body, { runRules: req.query.runRules === 'true' }),
   );
 }

@@ -12,8 +12,9 @@ import type { IngestItem } from './ingest.write.ts';
  * terms (bad items are reported by index, good ones kept). An item's
  * `idempotencyKey`, or else the request's Idempotency-Key plus `#index`, makes
  * a retried batch count its items as duplicates instead of writing them twice.
+ * `runRules` false (a history load) writes the answers without alert rules.
  */
-export async function ingestBatch(ctx: AppContext, actor: Actor, items: unknown[], idempotencyKey?: string): Promise<BatchResult> {
+export async function ingestBatch(ctx: AppContext, actor: Actor, items: unknown[], idempotencyKey?: string, runRules = true): Promise<BatchResult> {
   authorize(actor, 'response.write');
   const result: BatchResult = { created: 0, duplicates: 0, errors: [] };
   const queued: Array<{ index: number; item: IngestItem }> = [];
@@ -26,7 +27,7 @@ export async function ingestBatch(ctx: AppContext, actor: Actor, items: unknown[
     }
     const { idempotencyKey: own, ...input } = parsed.data;
     const key = own ?? (idempotencyKey ? `${idempotencyKey}#${index}` : undefined);
-    queued.push({ index, item: toIngestItem(ctx, input, 'batch', key ? { key, hash: hashRequest(input) } : null) });
+    queued.push({ index, item: toIngestItem(ctx, input, 'batch', key ? { key, hash: hashRequest(input) } : null, runRules) });
   });
   const outcomes = await committerOf(ctx).submitAll(
     actor.orgId,

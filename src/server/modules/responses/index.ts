@@ -4,5 +4,6 @@ export { registerResponseImporter } from './responses.import.ts';
 export { ingestResponse, ingestStats } from './ingest.service.ts';
 export { ingestBatch } from './batch.service.ts';
 export { listResponses, getResponse } from './responses.service.ts';
+export { submitPublicResponse } from './public.service.ts';
 export type { ResponseSubmitted } from './ingest.write.ts';
-export { onResponsesWritten } from './ingest.hooks.ts';
+export { onResponsesWritten, type IngestNotes } from './ingest.hooks.ts';

@@ -11,7 +11,18 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { ResponseSubmitted } from './ingest.write.ts';
 
-export type ResponsesWrittenHook = (tx: Tx, written: ResponseSubmitted[]) => Promise<void>;
+/** What hooks tell the caller about a group, summed over groups (an import reports them). */
+export interface IngestNotes {
+  /** Responses no enabled alert rule looked at because they were older than its `maxAgeHours`. */
+  tooOldForRules: number;
+}
+
+export type ResponsesWrittenHook = (tx: Tx, written: ResponseSubmitted[]) => Promise<Partial<IngestNotes> | void>;
+
+/** Adds a hook's notes to the caller's running totals (when the caller keeps any). */
+export function addNotes(into: IngestNotes | undefined, from: Partial<IngestNotes> | void): void {
+  if (into && from) into.tooOldForRules += from.tooOldForRules ?? 0;
+}
 
 const hooksByApp = new WeakMap<AppContext, ResponsesWrittenHook[]>();
 

@@ -46,7 +46,7 @@ export function ingestResponse(ctx: AppContext, actor: Actor, input: ResponseInp
 }
 
 /** An API-shaped response as an item for the group writer; `receivedAt` is now. */
-export function toIngestItem(ctx: AppContext, input: ResponseInput, source: Source, idempotency: IngestItem['idempotency']): IngestItem {
+export function toIngestItem(ctx: AppContext, input: ResponseInput, source: Source, idempotency: IngestItem['idempotency'], runRules = true): IngestItem {
   const receivedAt = ctx.clock.now();
   return {
     id: randomUUID(),
@@ -67,5 +67,6 @@ export function toIngestItem(ctx: AppContext, input: ResponseInput, source: Sour
     link: null,
     requiresOpenSurvey: false,
     idempotency,
+    runRules,
   };
 }

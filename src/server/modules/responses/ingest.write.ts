@@ -7,7 +7,7 @@ import { publishMany } from '../../platform/events/index.ts';
 import { idempotencyConflict } from '../../platform/idempotency.ts';
 import { addToRollups } from '../metrics/index.ts';
 import { findInteractions } from '../odata/index.ts';
-import type { ResponsesWrittenHook } from './ingest.hooks.ts';
+import { addNotes, type IngestNotes, type ResponsesWrittenHook } from './ingest.hooks.ts';
 import { getSurveyVersion, markLinkUsed, type SurveyVersion } from '../surveys/index.ts';
 
 /** One response on its way in, shaped by its entry point (API, batch, public page, CSV import). */
@@ -32,6 +32,8 @@ export interface IngestItem {
   /** The public page refuses closed surveys; integrators may load answers (history) into any. */
   requiresOpenSurvey: boolean;
   idempotency: { key: string; hash: string } | null;
+  /** False for a history import that asked not to run alert rules (`runRules: false`). */
+  runRules: boolean;
 }
 
 /** The id of the response an item stands for; `isNew` false when an idempotency key replayed an earlier one. */
@@ -59,6 +61,8 @@ export interface ResponseSubmitted {
   lang: Lang | null;
   flags: string[];
   submittedAt: string;
+  /** False when the caller asked not to run alert rules on it; absent (older events) means true. */
+  runRules?: boolean;
 }
 
 type Outcome = ItemOutcome<IngestResult>;
@@ -72,7 +76,7 @@ const FUTURE_SKEW_MS = 5 * 60_000;
  * for the whole group. Every check that can refuse one item runs before any
  * write, so a refused item leaves nothing behind and its group-mates commit.
  */
-export async function applyIngestGroup(tx: Tx, items: IngestItem[], afterWrite: ResponsesWrittenHook[]): Promise<Outcome[]> {
+export async function applyIngestGroup(tx: Tx, items: IngestItem[], afterWrite: ResponsesWrittenHook[], notes?: IngestNotes): Promise<Outcome[]> {
   const orgId = tx.orgId!;
   const outcomes: (Outcome | null)[] = items.map(() => null);
   const refuse = (i: number, error: AppError) => (outcomes[i] = { ok: false, error });
@@ -101,7 +105,7 @@ export async function applyIngestGroup(tx: Tx, items: IngestItem[], afterWrite: 
   }
 
   const accepted = rows.filter((r) => outcomes[r.i] === null);
-  await insertResponses(tx, orgId, accepted, afterWrite);
+  await insertResponses(tx, orgId, accepted, afterWrite, notes);
   for (const r of accepted) outcomes[r.i] = { ok: true, value: { id: r.item.id, isNew: true } };
   for (const [i, leader] of followers) outcomes[i] = followLeader(items[i]!, items[leader]!, outcomes[leader]!);
   return outcomes as Outcome[];
@@ -193,6 +197,7 @@ async function insertResponses(
   orgId: string,
   rows: Array<{ item: IngestItem; survey: SurveyVersion; answers: Answers }>,
   afterWrite: ResponsesWrittenHook[],
+  notes: IngestNotes | undefined,
 ): Promise<void> {
   if (!rows.length) return;
   const records = rows.map(({ item, survey, answers }) => ({
@@ -232,7 +237,7 @@ async function insertResponses(
       [orgId, JSON.stringify(keys), rows[0]!.item.receivedAt],
     );
   }
-  const events = records.map((r): ResponseSubmitted => ({
+  const events = records.map((r, n): ResponseSubmitted => ({
     responseId: r.id,
     surveyId: r.survey_id,
     linkId: r.link_id,
@@ -249,9 +254,10 @@ async function insertResponses(
     lang: r.lang,
     flags: r.flags,
     submittedAt: r.submitted_at,
+    ...(rows[n]!.item.runRules ? {} : { runRules: false }),
   }));
   await publishMany(tx, 'response.submitted', events, { at: rows[0]!.item.receivedAt });
-  for (const hook of afterWrite) await hook(tx, events);
+  for (const hook of afterWrite) addNotes(notes, await hook(tx, events));
 }
 
 /** The first NPS, CSAT and CES answers and the first text answer, copied into columns for metrics and text analytics. */

@@ -1,21 +1,10 @@
 import querystring from 'node:querystring';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { validateAnswers } from '../../../contracts/surveys.ts';
+import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
-import {
-  chooseLanguage,
-  LINK_PROBLEM_STATUS,
-  readSurveyForm,
-  renderLinkProblemPage,
-  renderSurveyPage,
-  renderThankYouPage,
-  resolveLink,
-  sendPublicPage,
-  type LinkProblem,
-} from '../surveys/index.ts';
-import { loadLinkSurvey, openLink, submitLinkAnswers } from './public.service.ts';
+import { chooseLanguage, LINK_PROBLEM_STATUS, renderLinkProblemPage, renderThankYouPage, resolveLink, sendPublicPage } from '../surveys/index.ts';
+import { showSurveyPage, submitSurveyPage } from './public-form.ts';
+import { loadLinkSurvey } from './public.service.ts';
 
 /** Submits per address and link: plenty for a family sharing one Wi-Fi, too few for a script. */
 export const PUBLIC_SUBMIT_LIMIT = {
@@ -28,8 +17,9 @@ export const PUBLIC_SUBMIT_LIMIT = {
 const FORM_BODY_LIMIT = 512 * 1024;
 
 /**
- * The public page's form posts (`POST /s/:token`, form-encoded, works without
- * JavaScript) and the thank-you page it redirects to. The form parser lives in
+ * The public page (`GET /s/:token`), its form posts (`POST /s/:token`,
+ * form-encoded, one page at a time, works without JavaScript; see
+ * public-form.ts) and the thank-you page it redirects to. The form parser lives in
  * this plugin's scope only, so the API keeps accepting JSON alone.
  */
 export function registerPublicFormRoutes(app: HttpApp, ctx: AppContext): void {
@@ -38,8 +28,11 @@ export function registerPublicFormRoutes(app: HttpApp, ctx: AppContext): void {
       // A null-prototype object: repeated keys (checkboxes) become arrays, `__proto__` is just a key.
       done(null, querystring.parse(body as string)),
     );
+    scope.get('/s/:token', { config: { auth: false, rateLimit: { max: 60, timeWindow: 60_000 } }, schema: { hide: true } }, (req, reply) =>
+      showSurveyPage(ctx, req, reply),
+    );
     scope.post('/s/:token', { config: { auth: false, rateLimit: PUBLIC_SUBMIT_LIMIT }, schema: { hide: true } }, (req, reply) =>
-      submitForm(ctx, req, reply),
+      submitSurveyPage(ctx, req, reply),
     );
     scope.get('/s/:token/thanks', { config: { auth: false, rateLimit: { max: 60, timeWindow: 60_000 } }, schema: { hide: true } }, async (req, reply) => {
       const link = await resolveLink(ctx, (req.params as { token: string }).token);
@@ -49,39 +42,4 @@ export function registerPublicFormRoutes(app: HttpApp, ctx: AppContext): void {
       return sendPublicPage(reply, 200, renderThankYouPage(lang, { surveyName: survey?.name ?? '' }));
     });
   });
-}
-
-/**
- * A submitted form: answers with problems come back on the same page (400)
- * with each problem beside its question; accepted answers redirect (303) to
- * the thank-you page, so reloading it cannot submit twice.
- */
-async function submitForm(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
-  const { token } = req.params as { token: string };
-  const body = (req.body ?? {}) as Record<string, unknown>;
-  const opened = await openLink(ctx, token);
-  let lang = chooseLanguage(body.lang, opened.link?.lang ?? null, req.headers['accept-language']);
-  const problem = (kind: LinkProblem) => sendPublicPage(reply, LINK_PROBLEM_STATUS[kind], renderLinkProblemPage(kind, lang));
-  if (opened.problem) return problem(opened.problem);
-  const link = opened.link;
-  const survey = await loadLinkSurvey(ctx, link);
-  if (!survey || survey.status === 'closed') return problem('closed');
-
-  const form = readSurveyForm(survey.questions, body);
-  lang = form.lang ?? lang;
-  const showErrors = (errors: Record<string, string>) =>
-    sendPublicPage(reply, 400, renderSurveyPage({ survey, link, lang, errors, values: form.answers, now: ctx.clock.now() }));
-  const errors = validateAnswers(survey.questions, form.answers);
-  if (Object.keys(errors).length) return showErrors(errors);
-  try {
-    await submitLinkAnswers(ctx, link, { answers: form.answers, lang, honeypot: form.honeypot, renderedAt: form.renderedAt });
-  } catch (err) {
-    if (!(err instanceof AppError)) throw err;
-    if (err.code === 'already_answered') return problem('answered');
-    if (err.code === 'survey_closed') return problem('closed');
-    const answerErrors = err.details?.answers as Record<string, string> | undefined;
-    if (answerErrors) return showErrors(answerErrors);
-    throw err;
-  }
-  return reply.redirect(`/s/${encodeURIComponent(token)}/thanks?lang=${lang}`, 303);
 }

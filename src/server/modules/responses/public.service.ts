@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Lang } from '../../../contracts/surveys.ts';
+import { pageOf } from '../../../contracts/survey-logic.ts';
+import { validateAnswers, type Answers, type Lang } from '../../../contracts/surveys.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { getSurveyVersion, resolveLink, type LinkProblem, type ResolvedLink, type SurveyVersion } from '../surveys/index.ts';
 import { committerOf } from './ingest.service.ts';
-import { alreadyAnswered } from './ingest.write.ts';
+import { alreadyAnswered, answersInvalid } from './ingest.write.ts';
+import { loadDraft, mergeAnswers, saveDraft, type Draft } from './drafts.service.ts';
 
 /** A human takes longer than this to read and answer even a one-question survey. */
 const MIN_HUMAN_MS = 3_000;
@@ -17,6 +19,8 @@ export interface PublicAnswers {
   honeypot?: string;
   /** When the page was rendered (its hidden `renderedAt`); null when missing or unreadable. */
   renderedAt?: Date | null;
+  /** Completing a draft: the response takes the draft's id, and its spam signals. */
+  draft?: Draft | null;
 }
 
 export type OpenedLink = { link: ResolvedLink; problem: null } | { link: ResolvedLink | null; problem: LinkProblem };
@@ -35,11 +39,33 @@ export function loadLinkSurvey(ctx: AppContext, link: ResolvedLink): Promise<Sur
   return ctx.db.tenant(link.orgId, (tx) => getSurveyVersion(tx, link.orgId, link.surveyId));
 }
 
-/** `POST /api/v1/public/responses/:token`: a respondent's answers as JSON, no login. */
-export async function submitPublicResponse(ctx: AppContext, token: string, input: PublicAnswers): Promise<{ id: string }> {
+/**
+ * `POST /api/v1/public/responses/:token`: a respondent's answers as JSON, no
+ * login. With `partial` the answers are saved as the link's draft (merged
+ * with what was saved before; nothing is required yet) and `isPartial` is
+ * true; without it they complete the draft, if any, under the draft's id.
+ * An anonymous link's draft is named by the `draftToken` its first save returned.
+ */
+export async function submitPublicResponse(
+  ctx: AppContext,
+  token: string,
+  input: PublicAnswers & { partial?: boolean; draftToken?: string },
+): Promise<{ id: string; draftToken?: string; isPartial: boolean }> {
   const opened = await openLink(ctx, token);
   if (opened.problem) throw linkProblemError(opened.problem);
-  return submitLinkAnswers(ctx, opened.link, input);
+  const link = opened.link;
+  const draft = await loadDraft(ctx, link, input.draftToken);
+  if (!draft && !input.partial) return { ...(await submitLinkAnswers(ctx, link, input)), isPartial: false };
+  const survey = await loadLinkSurvey(ctx, link);
+  if (!survey || survey.status === 'closed') throw linkProblemError('closed');
+  const answers = mergeAnswers(survey.questions, draft?.answers ?? {}, input.answers);
+  if (!input.partial) return { ...(await submitLinkAnswers(ctx, link, { ...input, answers, draft })), isPartial: false };
+  const errors = validateAnswers(survey.questions, answers, { requiredThroughPage: 0 });
+  if (Object.keys(errors).length) throw answersInvalid(errors);
+  const page = Math.max(0, ...survey.questions.filter((q) => q.key in answers).map(pageOf));
+  const flags = input.honeypot ? ['honeypot'] : [];
+  const saved = await saveDraft(ctx, link, survey, draft, { answers: answers as Answers, page, lang: input.lang ?? null, flags, startedAt: input.renderedAt ?? null });
+  return { id: saved.id, ...(saved.secret ? { draftToken: saved.secret } : {}), isPartial: true };
 }
 
 /**
@@ -50,11 +76,13 @@ export async function submitPublicResponse(ctx: AppContext, token: string, input
  */
 export async function submitLinkAnswers(ctx: AppContext, link: ResolvedLink, input: PublicAnswers): Promise<{ id: string }> {
   const now = ctx.clock.now();
-  const flags: string[] = [];
-  if (input.honeypot) flags.push('honeypot');
-  if (input.renderedAt !== undefined && (input.renderedAt === null || now.getTime() - input.renderedAt.getTime() < MIN_HUMAN_MS)) flags.push('too_fast');
+  const flags: string[] = [...(input.draft?.flags ?? [])];
+  if (input.honeypot && !flags.includes('honeypot')) flags.push('honeypot');
+  // Over several pages, the time since the first page was shown.
+  const startedAt = input.draft ? (input.draft.startedAt ?? undefined) : input.renderedAt;
+  if (startedAt !== undefined && !flags.includes('too_fast') && (startedAt === null || now.getTime() - startedAt.getTime() < MIN_HUMAN_MS)) flags.push('too_fast');
   const { id } = await committerOf(ctx).submit(link.orgId, {
-    id: randomUUID(),
+    id: input.draft?.id ?? randomUUID(),
     surveyId: link.surveyId,
     answers: input.answers,
     customerId: link.customerId,
@@ -70,6 +98,7 @@ export async function submitLinkAnswers(ctx: AppContext, link: ResolvedLink, inp
     flags,
     link: { id: link.linkId, isPersonal: link.personal, isFirstUse: link.usedAt === null },
     requiresOpenSurvey: true,
+    runRules: true,
     idempotency: null,
   });
   return { id };

@@ -7,7 +7,7 @@ import { readFixedHeader, registerImporter, type ColumnSpec, type CsvImporter, t
 import { getSurveyVersion, type SurveyVersion } from '../surveys/index.ts';
 import { hashRequest } from '../../platform/idempotency.ts';
 import { toIngestItem } from './ingest.service.ts';
-import { writtenHooksOf } from './ingest.hooks.ts';
+import { writtenHooksOf, type IngestNotes } from './ingest.hooks.ts';
 import { applyIngestGroup, type IngestItem } from './ingest.write.ts';
 
 /** The columns every response row may have; any other column is a question key. */
@@ -65,7 +65,7 @@ const responsesImporter: CsvImporter = {
     };
   },
 
-  async writeBatch(ctx, tx, rows) {
+  async writeBatch(ctx, tx, rows, { runRules }) {
     const errors: ItemError[] = [];
     const surveys = await loadSurveys(tx, rows as ImportRow[]);
     const queued: Array<{ index: number; item: IngestItem }> = [];
@@ -78,12 +78,14 @@ const responsesImporter: CsvImporter = {
         return;
       }
       const { idempotencyKey, ...input } = parsed.data;
-      queued.push({ index, item: toIngestItem(ctx, input, 'import', idempotencyKey ? { key: idempotencyKey, hash: hashRequest(input) } : null) });
+      queued.push({ index, item: toIngestItem(ctx, input, 'import', idempotencyKey ? { key: idempotencyKey, hash: hashRequest(input) } : null, runRules) });
     });
+    const notes: IngestNotes = { tooOldForRules: 0 };
     const outcomes = await applyIngestGroup(
       tx,
       queued.map((q) => q.item),
       writtenHooksOf(ctx),
+      notes,
     );
     let created = 0;
     let duplicates = 0;
@@ -91,7 +93,7 @@ const responsesImporter: CsvImporter = {
       if (outcome.ok) return outcome.value.isNew ? created++ : duplicates++;
       errors.push({ index: queued[n]!.index, ...describe(outcome.error) });
     });
-    return { created, duplicates, errors };
+    return { created, duplicates, errors, tooOldForRules: notes.tooOldForRules };
   },
 };
 

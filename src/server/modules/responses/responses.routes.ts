@@ -5,6 +5,7 @@ import {
   BatchResultSchema,
   CreatedResponseSchema,
   IdempotencyKeySchema,
+  PartialSavedSchema,
   PublicResponseInputSchema,
   ResponseDetailSchema,
   ResponseInputSchema,
@@ -16,6 +17,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { ingestBatch } from './batch.service.ts';
+import { registerDraftCompletion } from './drafts.service.ts';
+import { registerDropOffRoute } from './drop-off.service.ts';
 import { ingestResponse } from './ingest.service.ts';
 import { PUBLIC_SUBMIT_LIMIT, registerPublicFormRoutes } from './public.routes.ts';
 import { submitPublicResponse } from './public.service.ts';
@@ -48,7 +51,7 @@ export function registerResponseRoutes(app: HttpApp, ctx: AppContext): void {
   app.post(
     '/api/v1/responses/batch',
     { schema: { tags, headers: IdempotencyHeadersSchema, body: BatchRequestSchema, response: { 200: BatchResultSchema, ...errors } } },
-    (req) => ingestBatch(ctx, actorOf(req), req.body.items, req.headers['idempotency-key']),
+    (req) => ingestBatch(ctx, actorOf(req), req.body.items, req.headers['idempotency-key'], req.body.runRules),
   );
   app.get(
     '/api/v1/responses',
@@ -70,14 +73,20 @@ export function registerResponseRoutes(app: HttpApp, ctx: AppContext): void {
       config: { auth: false, rateLimit: PUBLIC_SUBMIT_LIMIT },
       schema: {
         tags,
-        description: 'a respondent answers through a link, no login; 409 already_answered on a personal link answered before; 410 when expired or closed',
+        description:
+          'a respondent answers through a link, no login; with partial: true the answers are saved (202) and a later submit without it completes the same response (same id); 409 already_answered on a personal link answered before; 410 when expired or closed',
         params: TokenParamsSchema,
         body: PublicResponseInputSchema,
-        response: { 201: CreatedResponseSchema, ...errors, 409: ErrorSchema, 410: ErrorSchema, 429: ErrorSchema },
+        response: { 201: CreatedResponseSchema, 202: PartialSavedSchema, ...errors, 409: ErrorSchema, 410: ErrorSchema, 429: ErrorSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await submitPublicResponse(ctx, req.params.token, req.body)),
+    async (req, reply) => {
+      const { isPartial, ...saved } = await submitPublicResponse(ctx, req.params.token, req.body);
+      return isPartial ? reply.status(202).send(saved) : reply.status(201).send({ id: saved.id });
+    },
   );
+  registerDraftCompletion(ctx);
+  registerDropOffRoute(app, ctx);
   registerPublicFormRoutes(app, ctx);
   registerResponseImporter();
 }

@@ -36,15 +36,22 @@ interface ResponseRow {
   employee_unit_id: string | null;
 }
 
-const SELECT = `SELECT r.id, r.survey_id, r.survey_version, r.link_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id,
-    r.touchpoint, r.channel, r.lang, r.answers, r.nps, r.csat, r.ces, r.comment, r.submitted_at, r.received_at, r.source, r.flags,
-    e.name AS employee_name, e.unit_id AS employee_unit_id
+const COLUMNS = `r.id, r.survey_id, r.survey_version, r.link_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id,
+    r.touchpoint, r.channel, r.lang, r.answers, r.nps, r.csat, r.ces, r.comment, r.submitted_at, r.received_at, r.source, r.flags`;
+const SELECT = `SELECT ${COLUMNS}, e.name AS employee_name, e.unit_id AS employee_unit_id
   FROM responses r LEFT JOIN employees e ON e.org_id = r.org_id AND e.id = r.employee_id`;
+/** Partial responses (drafts, see drafts.service.ts) in the shape of responses: their last save is their submittedAt. */
+const SELECT_PARTIAL = SELECT.replace(
+  'FROM responses r',
+  `FROM (SELECT org_id, id, survey_id, survey_version, link_id, customer_id, interaction_id, employee_id, unit_id, touchpoint, channel, lang,
+      answers, nps, csat, ces, comment, updated_at AS submitted_at, created_at AS received_at, 'public'::text AS source, flags
+    FROM response_drafts) r`,
+);
 
 /** NPS bounds of each group, inclusive. */
 const NPS_BANDS: Record<NpsBand, [number, number]> = { detractor: [0, 6], passive: [7, 8], promoter: [9, 10] };
 
-const toResponse = (r: ResponseRow): ResponseRecord => ({
+const toResponse = (r: ResponseRow, status: ResponseRecord['status'] = 'complete'): ResponseRecord => ({
   id: r.id,
   surveyId: r.survey_id,
   surveyVersion: r.survey_version,
@@ -66,6 +73,7 @@ const toResponse = (r: ResponseRow): ResponseRecord => ({
   source: r.source,
   flags: r.flags,
   employeeName: r.employee_name,
+  status,
 });
 
 type ListQuery = z.infer<typeof ResponseListQuerySchema> & { limit: number; cursor?: string };
@@ -73,7 +81,8 @@ type ListQuery = z.infer<typeof ResponseListQuerySchema> & { limit: number; curs
 /**
  * Responses newest first, within the caller's data scope: admins the whole
  * organisation, managers those about their unit subtree (the response's unit
- * or its serving employee's unit), employees those about themself.
+ * or its serving employee's unit), employees those about themself. With
+ * `status: 'partial'`, the answers saved page by page and not yet finished.
  */
 export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Promise<Page<ResponseRecord>> {
   authorize(actor, 'response.read');
@@ -84,7 +93,7 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
     const filterUnits = q.unitId ? await unitSubtreeIds(tx, actor.orgId, q.unitId) : null;
     const band = q.npsBand ? NPS_BANDS[q.npsBand] : null;
     const rows = await tx.query<ResponseRow>(
-      `${SELECT}
+      `${q.status === 'partial' ? SELECT_PARTIAL : SELECT}
        WHERE r.org_id = $1
          AND ($2::timestamptz IS NULL OR (r.submitted_at, r.id) < ($2::timestamptz, $3::uuid))
          AND ($4::uuid IS NULL OR r.survey_id = $4::uuid)
@@ -116,7 +125,7 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
         band?.[1] ?? null,
       ],
     );
-    return toPage(rows.map(toResponse), q.limit, (r) => `${r.submittedAt}|${r.id}`);
+    return toPage(rows.map((r) => toResponse(r, q.status ?? 'complete')), q.limit, (r) => `${r.submittedAt}|${r.id}`);
   });
 }
 
@@ -128,7 +137,10 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
 export function getResponse(ctx: AppContext, actor: Actor, id: string): Promise<ResponseDetail> {
   authorize(actor, 'response.read');
   return ctx.db.tenant(actor.orgId, async (tx) => {
-    const [row] = await tx.query<ResponseRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [actor.orgId, id]);
+    let [row] = await tx.query<ResponseRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [actor.orgId, id]);
+    // A partial response (still being answered) reads the same way, marked partial.
+    const status = row ? 'complete' : 'partial';
+    row ??= (await tx.query<ResponseRow>(`${SELECT_PARTIAL} WHERE r.org_id = $1 AND r.id = $2`, [actor.orgId, id]))[0];
     if (!row || !isResponseInScope(await dataScopeOf(tx, actor), row)) throw notFound('response');
     const survey = await getSurveyVersion(tx, actor.orgId, row.survey_id, row.survey_version);
     const [unit] = row.unit_id
@@ -146,7 +158,7 @@ export function getResponse(ctx: AppContext, actor: Actor, id: string): Promise<
           )
         : [];
     return {
-      ...toResponse(row),
+      ...toResponse(row, status),
       analysis: await findCommentAnalysis(tx, actor.orgId, row.id),
       customer: row.customer_id ? await findCustomer(tx, actor.orgId, row.customer_id) : null,
       interaction: row.interaction_id ? await findInteraction(tx, actor.orgId, row.interaction_id) : null,

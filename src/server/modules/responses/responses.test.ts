@@ -189,6 +189,15 @@ describe('POST /api/v1/imports/responses', () => {
     expect(again).toMatchObject({ imported: 2, duplicates: 2 });
   });
 
+  it('counts a key repeated in another batch of the same file as a duplicate, even while batches commit side by side', async () => {
+    // 1,200 rows are three batches; on PostgreSQL two commit at once, so the repeat may meet its first while both are in flight.
+    const rows = Array.from({ length: 1200 }, (_, i) => (i === 900 ? `${f.surveyId},3,same-file-3` : `${f.surveyId},${i % 11},same-file-${i}`));
+    const res = await importCsv(['surveyId,nps,idempotencyKey', ...rows].join('\n'));
+    expect(res.json()).toMatchObject({ imported: 1200, duplicates: 1, errors: [] });
+    const [stored] = await f.query<{ n: number }>(`SELECT count(*)::int AS n FROM idempotency_keys WHERE key LIKE 'same-file-%'`);
+    expect(stored!.n).toBe(1199);
+  });
+
   it('refuses a header with a column that is neither known nor a question key', async () => {
     const res = await importCsv('surveyId,NPS Score!\nx,1');
     expect(res.statusCode).toBe(400);

@@ -1,5 +1,6 @@
 // The surveys module's public surface: other modules import from here only.
 export { registerSurveyRoutes } from './surveys.routes.ts';
+export { registerMessageChannelRoutes } from './message-channels.routes.ts';
 export { registerSurveyJobs, scheduleSurveyJobs } from './reminders.ts';
 export { registerSurveyTriggers, createTrigger } from './triggers.service.ts';
 export { getSurveyVersion, type SurveyVersion } from './surveys.service.ts';
@@ -11,9 +12,11 @@ export {
   readSurveyForm,
   chooseLanguage,
   sendPublicPage,
+  pipeValues,
   LINK_PROBLEM_STATUS,
   type LinkProblem,
   type SurveyForm,
   type SurveyPageInput,
+  type PipeContextValues,
 } from './public-page.ts';
 export { renderQrSvg, renderQrPng } from './qr.ts';

@@ -8,6 +8,10 @@ export const TEXT = {
     intro: '约 30 秒 · 您的回答将帮助我们改进服务',
     requiredHint: '带 * 的为必答题',
     submit: '提交',
+    next: '下一页',
+    back: '上一页',
+    progress: (page: number, count: number) => `第 ${page} 页，共 ${count} 页`,
+    savedHint: '每一页提交后都会保存，您可以稍后用同一链接继续作答。',
     otherLang: { lang: 'en', label: 'English' },
     ends: { nps: ['不太可能', '非常可能'], csat: ['非常不满意', '非常满意'], ces: ['非常困难', '非常容易'], rating: ['很差', '很好'] },
     errorSummary: '请检查以下问题：',
@@ -27,6 +31,10 @@ export const TEXT = {
     intro: 'About 30 seconds · your answers help us improve',
     requiredHint: 'Questions marked * are required',
     submit: 'Submit',
+    next: 'Next',
+    back: 'Back',
+    progress: (page: number, count: number) => `Page ${page} of ${count}`,
+    savedHint: 'Each page is saved as you go: you can finish later with the same link.',
     otherLang: { lang: 'zh-CN', label: '中文' },
     ends: {
       nps: ['Not likely', 'Very likely'],
@@ -48,6 +56,17 @@ export const TEXT = {
     },
   },
 } as const satisfies Record<Lang, unknown>;
+
+/** Names of common touchpoint codes for piping `{{touchpoint}}`; other codes are shown as stored, `_` as spaces. */
+export const TOUCHPOINT_NAMES: Record<string, Record<Lang, string>> = {
+  store_checkout: { 'zh-CN': '门店收银', en: 'store checkout' },
+  checkout: { 'zh-CN': '收银', en: 'checkout' },
+  home_delivery: { 'zh-CN': '配送上门', en: 'home delivery' },
+  delivery: { 'zh-CN': '配送', en: 'delivery' },
+  hotline: { 'zh-CN': '客服热线', en: 'customer hotline' },
+  mini_program: { 'zh-CN': '小程序', en: 'mini program' },
+  returns: { 'zh-CN': '退换货', en: 'returns' },
+};
 
 /**
  * One small stylesheet for every public page, inlined (one request on a slow
@@ -89,5 +108,12 @@ button:focus-visible{outline-color:#111827}
 .card>:last-child{margin-bottom:0}
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .alt{color:#4b5563;border-top:1px solid #d1d5db;padding-top:.75rem}
+.nav{display:flex;flex-direction:row-reverse;gap:.75rem}
+.nav button{flex:1 1 0;border:1px solid #1d4ed8}
+.nav .back{background:#fff;color:#1d4ed8}
+.top form{margin:0}
+.top .lnk{width:auto;min-height:0;background:none;color:#1d4ed8;text-decoration:underline;font-weight:400;padding:.5rem 0}
+.prog{display:flex;align-items:center;gap:.75rem;color:#4b5563;font-size:.875rem;margin:0 0 1rem}
+.prog progress{flex:1;height:.5rem;accent-color:#1d4ed8}
 .foot{color:#4b5563;font-size:.8125rem;text-align:center;margin:1.5rem 0}
 @media (max-width:359px){.s11{flex-wrap:wrap}.s11 label{flex:0 0 calc((100% - 20px)/6)}}`;

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
+import { pageOf, pipeText, questionsOnPage, shownKeys, shownPages, type PipeValues } from '../../../contracts/survey-logic.ts';
 import type { Answers, Lang, Question } from '../../../contracts/surveys.ts';
 import { systemClock } from '../../platform/clock.ts';
-import type { AppContext } from '../../platform/context.ts';
-import type { HttpApp } from '../../platform/http/app.ts';
-import { resolveLink, type ResolvedLink } from './links.service.ts';
-import { CSS, TEXT, type LinkProblem } from './public-page.text.ts';
-import { getSurveyVersion, type SurveyVersion } from './surveys.service.ts';
+import type { ResolvedLink } from './links.service.ts';
+import { CSS, TEXT, TOUCHPOINT_NAMES, type LinkProblem } from './public-page.text.ts';
+import type { SurveyVersion } from './surveys.service.ts';
 
 export type { LinkProblem } from './public-page.text.ts';
 
@@ -25,41 +24,85 @@ export interface SurveyPageInput {
   lang: Lang;
   /** From validateAnswers: question key → problem. */
   errors?: Record<string, string>;
-  /** Answers to show again (after errors) and hidden fields' values. */
+  /** Answers so far (saved pages, answers to show again after errors) and hidden fields' values: they decide which questions show. */
   values?: Answers;
   /** Stamped into `renderedAt` for the too-fast-to-be-human check; the clock's now. */
   now?: Date;
+  /** The page to show (default: the first with a question shown). */
+  page?: number;
+  /** Whether a Back button leads to an earlier page. */
+  hasBack?: boolean;
+  /** An anonymous link's draft secret, carried by the form so only this respondent continues it. */
+  draftToken?: string | null;
+  /** What titles pipe: the link's serving employee, unit and touchpoint. */
+  pipe?: PipeContextValues;
+}
+
+/** The bound context a title may pipe (`{{employee.name}}`, `{{unit.name}}`, `{{touchpoint}}`). */
+export interface PipeContextValues {
+  employeeName: string | null;
+  unitName: Record<Lang, string> | null;
+  touchpoint: string | null;
+}
+
+/** The pipe values in one language (a touchpoint code by its name where known). */
+export function pipeValues(pipe: PipeContextValues | undefined, lang: Lang): PipeValues {
+  const tp = pipe?.touchpoint ?? null;
+  return {
+    'employee.name': pipe?.employeeName ?? null,
+    'unit.name': pipe?.unitName?.[lang] ?? null,
+    touchpoint: tp ? (TOUCHPOINT_NAMES[tp]?.[lang] ?? tp.replace(/_/g, ' ')) : null,
+  };
 }
 
 /**
- * The survey as one server-rendered HTML page: a plain form that POSTs to
+ * One page of the survey as server-rendered HTML: a plain form that POSTs to
  * /s/:token and works with JavaScript off, every control labelled, scales as
- * radio groups in fieldsets, a honeypot and a `renderedAt` stamp.
+ * radio groups in fieldsets, a honeypot and a `renderedAt` stamp. Only the
+ * page's questions whose conditions hold on the answers so far are shown;
+ * titles pipe the link's context.
  */
-export function renderSurveyPage({ survey, link, lang, errors = {}, values = {}, now = systemClock.now() }: SurveyPageInput): string {
+export function renderSurveyPage(input: SurveyPageInput): string {
+  const { survey, link, lang, errors = {}, values = {}, now = systemClock.now(), hasBack = false, draftToken = null } = input;
   const t = TEXT[lang];
-  const visible = survey.questions.filter((q) => q.type !== 'hidden');
+  const pages = [...new Set(survey.questions.filter((q) => q.type !== 'hidden').map(pageOf))].sort((a, b) => a - b);
+  const page = input.page ?? shownPages(survey.questions, values)[0] ?? 1;
+  const shown = shownKeys(survey.questions, values);
+  const visible = questionsOnPage(survey.questions, values, page);
+  const before = survey.questions.filter((q) => q.type !== 'hidden' && shown.has(q.key) && pageOf(q) < page).length;
+  const isLast = !pages.some((p) => p > page);
   const hidden = survey.questions.filter((q) => q.type === 'hidden' && typeof values[q.key] === 'string');
   const bad = visible.filter((q) => errors[q.key]);
-  const switchQuery = new URLSearchParams([['lang', t.otherLang.lang], ...hidden.map((q): [string, string] => [q.key, String(values[q.key])])]);
+  const pipe = pipeValues(input.pipe, lang);
+  const title = (q: Question) => esc(pipeText(q.title[lang], pipe, lang));
+  const other = t.otherLang.lang;
+  const switchQuery = new URLSearchParams([['lang', other], ...hidden.map((q): [string, string] => [q.key, String(values[q.key])])]);
+  // An anonymous link's later pages switch language by a post that carries the draft (a plain link would start over).
+  const langSwitch = draftToken
+    ? `<form method="post" action="/s/${esc(link.token)}"><input type="hidden" name="nav" value="lang"><input type="hidden" name="lang" value="${other}"><input type="hidden" name="page" value="${page}"><input type="hidden" name="draft" value="${esc(draftToken)}"><button class="lnk" lang="${other}">${t.otherLang.label}</button></form>`
+    : `<a href="?${esc(switchQuery.toString())}${link.personal && page !== pages[0] ? `&amp;page=${page}` : ''}" lang="${other}" hreflang="${other}">${t.otherLang.label}</a>`;
   const summary = bad.length
-    ? `<div class="sum" role="alert"><p>${t.errorSummary}</p><ul>${bad.map((q) => `<li><a href="#q-${q.key}">${esc(q.title[lang])}</a></li>`).join('')}</ul></div>`
+    ? `<div class="sum" role="alert"><p>${t.errorSummary}</p><ul>${bad.map((q) => `<li><a href="#q-${q.key}">${title(q)}</a></li>`).join('')}</ul></div>`
     : '';
-  const body = `<div class="top"><a href="?${esc(switchQuery.toString())}" lang="${t.otherLang.lang}" hreflang="${t.otherLang.lang}">${t.otherLang.label}</a></div>
-<h1>${esc(survey.name)}</h1><p class="lead">${t.intro}${visible.some((q) => q.required) ? `<br>${t.requiredHint}` : ''}</p>${summary}
+  const index = pages.indexOf(page) + 1;
+  const progress = pages.length > 1 ? `<div class="prog"><span>${t.progress(index, pages.length)}</span><progress max="${pages.length}" value="${index}" aria-hidden="true"></progress></div>` : '';
+  const intro = page === pages[0] ? `<p class="lead">${t.intro}${visible.some((q) => q.required) ? `<br>${t.requiredHint}` : ''}${pages.length > 1 && link.personal ? `<br>${t.savedHint}` : ''}</p>` : '';
+  const back = hasBack ? `<button type="submit" name="nav" value="back" class="back" formnovalidate>${t.back}</button>` : '';
+  const body = `<div class="top">${langSwitch}</div>
+<h1>${esc(survey.name)}</h1>${intro}${progress}${summary}
 <form method="post" action="/s/${esc(link.token)}" accept-charset="UTF-8">
-${visible.map((q, i) => renderQuestion(q, i + 1, lang, errors[q.key], values[q.key])).join('\n')}
-${hidden.map((q) => `<input type="hidden" name="${q.key}" value="${esc(String(values[q.key]))}">`).join('')}<input type="hidden" name="lang" value="${lang}"><input type="hidden" name="renderedAt" value="${now.getTime()}">
+${visible.map((q, i) => renderQuestion(q, title(q), before + i + 1, lang, errors[q.key], values[q.key])).join('\n')}
+${hidden.map((q) => `<input type="hidden" name="${q.key}" value="${esc(String(values[q.key]))}">`).join('')}<input type="hidden" name="lang" value="${lang}"><input type="hidden" name="page" value="${page}"><input type="hidden" name="renderedAt" value="${now.getTime()}">${draftToken ? `<input type="hidden" name="draft" value="${esc(draftToken)}">` : ''}
 <div class="hp" aria-hidden="true"><label for="website">Leave empty / 请留空</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<button type="submit">${t.submit}</button>
+<div class="nav"><button type="submit" name="nav" value="next">${isLast ? t.submit : t.next}</button>${back}</div>
 </form><p class="foot">${t.footer}</p>`;
-  return page(lang, survey.name, body);
+  return htmlPage(lang, survey.name, body);
 }
 
 /** The page after a successful submit. */
 export function renderThankYouPage(lang: Lang, { surveyName }: { surveyName: string }): string {
   const t = TEXT[lang];
-  return page(lang, t.thanksTitle, `<div class="card"><h1>${t.thanksTitle}</h1><p>${t.thanksBody}</p><p class="lead">${esc(surveyName)}</p></div>`);
+  return htmlPage(lang, t.thanksTitle, `<div class="card"><h1>${t.thanksTitle}</h1><p>${t.thanksBody}</p><p class="lead">${esc(surveyName)}</p></div>`);
 }
 
 /** A friendly page for a link that cannot be answered, in the chosen language with the other beneath; send it with LINK_PROBLEM_STATUS[kind]. */
@@ -67,7 +110,7 @@ export function renderLinkProblemPage(kind: LinkProblem, lang: Lang): string {
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
   const [title, text] = TEXT[lang].problems[kind];
   const [otherTitle, otherText] = TEXT[other].problems[kind];
-  return page(lang, title, `<div class="card"><h1>${title}</h1><p>${text}</p><p class="alt" lang="${other}"><strong>${otherTitle}</strong><br>${otherText}</p></div>`);
+  return htmlPage(lang, title, `<div class="card"><h1>${title}</h1><p>${text}</p><p class="alt" lang="${other}"><strong>${otherTitle}</strong><br>${otherText}</p></div>`);
 }
 
 /**
@@ -132,34 +175,6 @@ export function sendPublicPage(reply: FastifyReply, status: number, html: string
     .send(html);
 }
 
-/** `GET /s/:token`: the public response page (no login; rate-limited per address). */
-export function registerPublicPageRoutes(app: HttpApp, ctx: AppContext): void {
-  app.get(
-    '/s/:token',
-    { config: { auth: false, rateLimit: { max: 60, timeWindow: '1 minute' } }, schema: { hide: true } },
-    async (req, reply) => {
-      const { token } = req.params as { token: string };
-      const query = req.query as Record<string, string | string[] | undefined>;
-      const link = await resolveLink(ctx, token);
-      const lang = chooseLanguage(query.lang, link?.lang ?? null, req.headers['accept-language']);
-      const problem = (kind: LinkProblem) => sendPublicPage(reply, LINK_PROBLEM_STATUS[kind], renderLinkProblemPage(kind, lang));
-      if (!link) return problem('unknown');
-      const now = ctx.clock.now();
-      if (link.expiresAt && link.expiresAt <= now) return problem('expired');
-      if (link.personal && link.usedAt) return problem('answered');
-      const survey = await ctx.db.tenant(link.orgId, (tx) => getSurveyVersion(tx, link.orgId, link.surveyId));
-      if (!survey || survey.status === 'closed') return problem('closed');
-      // Hidden fields arrive in the link's query string (?order=123) and travel with the form.
-      const values: Answers = {};
-      for (const q of survey.questions) {
-        const v = query[q.key];
-        if (q.type === 'hidden' && typeof v === 'string' && v.length <= 500) values[q.key] = v;
-      }
-      return sendPublicPage(reply, 200, renderSurveyPage({ survey, link, lang, values, now }));
-    },
-  );
-}
-
 function toLang(tag: string): Lang | null {
   const lower = tag.toLowerCase();
   if (lower === 'zh' || lower.startsWith('zh-')) return 'zh-CN';
@@ -167,15 +182,15 @@ function toLang(tag: string): Lang | null {
   return null;
 }
 
-function page(lang: Lang, title: string, body: string): string {
+function htmlPage(lang: Lang, title: string, body: string): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>${CSS}</style></head><body><main>
 ${body}
 </main></body></html>`;
 }
 
-function renderQuestion(q: Question, n: number, lang: Lang, error: string | undefined, value: Answers[string] | undefined): string {
+function renderQuestion(q: Question, piped: string, n: number, lang: Lang, error: string | undefined, value: Answers[string] | undefined): string {
   const id = `q-${q.key}`;
-  const title = `${n}. ${esc(q.title[lang])}${q.required ? ' <span class="req" aria-hidden="true">*</span>' : ''}`;
+  const title = `${n}. ${piped}${q.required ? ' <span class="req" aria-hidden="true">*</span>' : ''}`;
   const req = q.required ? ' required' : '';
   const errId = `${q.key}-err`;
   const err = error ? `<p class="err" id="${errId}">${error === 'an answer is required' ? TEXT[lang].errorRequired : TEXT[lang].errorInvalid}</p>` : '';

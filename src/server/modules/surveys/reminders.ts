@@ -7,6 +7,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { linkUrl } from './links.service.ts';
 import { registerMailSender, scheduleMailSender } from './mail-sender.ts';
+import { registerSmsSender, scheduleSmsSender } from './sms-sender.ts';
 
 const SEND_REMINDERS = 'surveys.send-reminders';
 /** A personal link unanswered this long gets a reminder, and a second one as long after the first. */
@@ -20,12 +21,14 @@ export function registerSurveyJobs(ctx: AppContext): void {
     await sendDueReminders(ctx);
   });
   registerMailSender(ctx);
+  registerSmsSender(ctx);
 }
 
 /** Keeps the reminder (hourly) and e-mail (every minute) jobs recurring (safe at every boot). */
 export async function scheduleSurveyJobs(ctx: AppContext): Promise<void> {
   await ctx.jobs.every(SEND_REMINDERS, HOUR);
   await scheduleMailSender(ctx);
+  await scheduleSmsSender(ctx);
 }
 
 /**

@@ -19,7 +19,6 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { createLink, getSurveySettings, linkUrl, updateSurveySettings } from './links.service.ts';
-import { registerPublicPageRoutes } from './public-page.ts';
 import { registerQrRoutes } from './qr.ts';
 import { listMessages } from './reminders.ts';
 import { createSurvey, getSurvey, getSurveyVersionDetail, listSurveys, updateSurvey } from './surveys.service.ts';
@@ -27,7 +26,7 @@ import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled } from '.
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
-/** Surveys (versioned), their links and QR codes, distribution settings, the message outbox and the public page `/s/:token`. */
+/** Surveys (versioned), their links and QR codes, distribution settings and the message outbox (the public page `/s/:token` is the responses module's). */
 export function registerSurveyRoutes(app: HttpApp, ctx: AppContext): void {
   const surveys = { tags: ['surveys'] };
   app.get(
@@ -84,7 +83,6 @@ export function registerSurveyRoutes(app: HttpApp, ctx: AppContext): void {
   );
 
   registerTriggerRoutes(app, ctx);
-  registerPublicPageRoutes(app, ctx);
 }
 
 function registerTriggerRoutes(app: HttpApp, ctx: AppContext): void {

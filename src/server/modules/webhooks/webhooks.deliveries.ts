@@ -11,6 +11,7 @@
  *    message again (same webhook-id, so receivers can drop the duplicate):
  *    at least once, never lost.
  */
+import type { ChatRobotKind } from '../../../contracts/channels.ts';
 import { WEBHOOK_EVENTS } from '../../../contracts/webhooks.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
@@ -52,7 +53,7 @@ async function fanOut(ctx: AppContext, tx: Tx, events: Event[]): Promise<void> {
   };
   const ruleUrls = [...new Set(events.map(ruleUrlOf).filter((u): u is string => u !== null))];
   const endpoints = await tx.query<{ id: string; url: string; events: string[] }>(
-    `SELECT id, url, events FROM webhook_endpoints WHERE org_id = $1 AND enabled AND ($2 = ANY (events) OR url = ANY ($3::text[])) ORDER BY created_at, id`,
+    `SELECT id, url, events FROM webhook_endpoints WHERE org_id = $1 AND format = 'standard' AND enabled AND ($2 = ANY (events) OR url = ANY ($3::text[])) ORDER BY created_at, id`,
     [tx.orgId, events[0]!.name, ruleUrls],
   );
   if (endpoints.length === 0) return;
@@ -71,12 +72,14 @@ export interface NewDelivery {
   data: unknown;
   at: Date;
   ignoreEnabled?: boolean;
+  /** The exact body to send (a chat robot's rendered message); by default the Standard Webhooks envelope of `data`. */
+  body?: string;
 }
 
 /** Stores the message as it will be signed and queues its first attempt; null when this event already went to this endpoint. */
 export async function createDelivery(ctx: AppContext, tx: Tx, d: NewDelivery): Promise<{ deliveryId: string; messageId: string } | null> {
   const messageId = `msg_${randomToken(18)}`;
-  const body = JSON.stringify({ type: d.eventName, timestamp: d.at.toISOString(), data: d.data ?? {} });
+  const body = d.body ?? JSON.stringify({ type: d.eventName, timestamp: d.at.toISOString(), data: d.data ?? {} });
   const now = ctx.clock.now();
   const [row] = await tx.query<{ id: string }>(
     `INSERT INTO webhook_deliveries (org_id, endpoint_id, message_id, event_id, event_name, body, status, next_attempt_at, created_at, updated_at)
@@ -97,6 +100,7 @@ interface PendingRow {
   attempts: number;
   status: string;
   url: string;
+  format: 'standard' | ChatRobotKind;
 }
 
 /** One attempt of one delivery; the job itself succeeds whatever the receiver answered (the retry is a new job). */
@@ -104,22 +108,23 @@ async function deliver(ctx: AppContext, job: Job<DeliverPayload>, jobCtx: JobCon
   const orgId = job.orgId!;
   const [pending] = await jobCtx.tenant((tx) =>
     tx.query<PendingRow>(
-      `SELECT d.id, d.endpoint_id, d.message_id, d.body, d.attempts, d.status, e.url
+      `SELECT d.id, d.endpoint_id, d.message_id, d.body, d.attempts, d.status, e.url, e.format
        FROM webhook_deliveries d JOIN webhook_endpoints e ON e.org_id = d.org_id AND e.id = d.endpoint_id
        WHERE d.org_id = $1 AND d.id = $2`,
       [orgId, job.payload.deliveryId],
     ),
   );
   if (!pending || pending.status !== 'pending') return; // deleted with its endpoint, or settled by an earlier run
-  // The secret is not readable by the app role: only this system read may sign with it.
+  // The secret (and a robot's URL, which carries its token) is not readable by the app role: only this system read may use it.
   const [secretRow] = await ctx.db.system((tx) =>
-    tx.query<{ secret: string }>(`SELECT secret FROM webhook_secrets WHERE org_id = $1 AND endpoint_id = $2`, [orgId, pending.endpoint_id]),
+    tx.query<{ secret: string; url: string | null }>(`SELECT secret, url FROM webhook_secrets WHERE org_id = $1 AND endpoint_id = $2`, [orgId, pending.endpoint_id]),
   );
   if (!secretRow) return;
   const attempt = pending.attempts + 1;
   const sentAt = ctx.clock.now();
   const result = await sendWebhook({
-    url: pending.url,
+    url: secretRow.url ?? pending.url,
+    robotKind: pending.format === 'standard' ? undefined : pending.format,
     secret: secretRow.secret,
     messageId: pending.message_id,
     timestampSeconds: Math.floor(sentAt.getTime() / 1000),

@@ -6,6 +6,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
+import type { ChatRobotKind } from '../../../contracts/channels.ts';
+import { prepareRobotRequest, robotRefusal } from './chat-robots.formats.ts';
 import { checkWebhookUrl, guardedLookup } from './webhooks.url-guard.ts';
 
 export const SECRET_PREFIX = 'whsec_';
@@ -40,6 +42,33 @@ export interface SendInput {
   timestampSeconds: number;
   body: string;
   allowPrivate: boolean;
+  /** A chat robot's kind: its body is sent as is (signed its platform's way), not as a Standard Webhooks message. */
+  robotKind?: ChatRobotKind;
+}
+
+interface WireRequest {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+/** The request as it goes on the wire: Standard Webhooks headers, or a robot's own signing (query or body). */
+function toWireRequest(input: SendInput): WireRequest {
+  const common = { 'content-type': 'application/json', 'user-agent': 'Lodestar-Webhooks/1' };
+  if (input.robotKind) {
+    const signed = prepareRobotRequest(input.robotKind, input.url, input.body, input.secret, input.timestampSeconds * 1000);
+    return { ...signed, headers: common };
+  }
+  return {
+    url: input.url,
+    body: input.body,
+    headers: {
+      ...common,
+      'webhook-id': input.messageId,
+      'webhook-timestamp': String(input.timestampSeconds),
+      'webhook-signature': sign(input.secret, input.messageId, input.timestampSeconds, input.body),
+    },
+  };
 }
 
 /** POSTs the signed body; 2xx is success, anything else (or a network error, or 10 s without an answer) is a failure to retry. */
@@ -48,15 +77,17 @@ export async function sendWebhook(input: SendInput): Promise<SendResult> {
   const elapsed = () => Math.round(performance.now() - started);
   try {
     checkWebhookUrl(input.url, input.allowPrivate);
-    const { statusCode, body } = await post(input);
-    const isSuccess = statusCode >= 200 && statusCode < 300;
-    return { statusCode, isSuccess, durationMs: elapsed(), error: isSuccess ? null : `HTTP ${statusCode}`, responseBody: body.slice(0, LOGGED_BODY_CHARS) };
+    const { statusCode, body } = await post(toWireRequest(input), input.allowPrivate);
+    const is2xx = statusCode >= 200 && statusCode < 300;
+    const refusal = is2xx && input.robotKind ? robotRefusal(input.robotKind, body) : null;
+    const isSuccess = is2xx && refusal === null;
+    return { statusCode, isSuccess, durationMs: elapsed(), error: isSuccess ? null : (refusal ?? `HTTP ${statusCode}`), responseBody: body.slice(0, LOGGED_BODY_CHARS) };
   } catch (err) {
     return { statusCode: null, isSuccess: false, durationMs: elapsed(), error: (err instanceof Error ? err.message : String(err)).slice(0, 500), responseBody: null };
   }
 }
 
-function post(input: SendInput): Promise<{ statusCode: number; body: string }> {
+function post(input: WireRequest, allowPrivate: boolean): Promise<{ statusCode: number; body: string }> {
   const url = new URL(input.url);
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
@@ -64,15 +95,9 @@ function post(input: SendInput): Promise<{ statusCode: number; body: string }> {
       url,
       {
         method: 'POST',
-        lookup: guardedLookup(input.allowPrivate) as never,
+        lookup: guardedLookup(allowPrivate) as never,
         signal: AbortSignal.timeout(TIMEOUT_MS),
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Lodestar-Webhooks/1',
-          'webhook-id': input.messageId,
-          'webhook-timestamp': String(input.timestampSeconds),
-          'webhook-signature': sign(input.secret, input.messageId, input.timestampSeconds, input.body),
-        },
+        headers: input.headers,
       },
       (res) => {
         const chunks: Buffer[] = [];

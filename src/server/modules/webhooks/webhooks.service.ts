@@ -42,7 +42,7 @@ const toWebhook = (r: EndpointRow): Webhook => ({
 export function listWebhooks(ctx: AppContext, actor: Actor): Promise<{ items: Webhook[] }> {
   authorize(actor, 'webhook.manage');
   return ctx.db.tenant(actor.orgId, async (tx) => ({
-    items: (await tx.query<EndpointRow>(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE org_id = $1 ORDER BY created_at, id`, [actor.orgId])).map(toWebhook),
+    items: (await tx.query<EndpointRow>(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE org_id = $1 AND format = 'standard' ORDER BY created_at, id`, [actor.orgId])).map(toWebhook),
   }));
 }
 
@@ -110,21 +110,26 @@ export function listDeliveries(ctx: AppContext, actor: Actor, id: string, q: { l
   authorize(actor, 'webhook.manage');
   return ctx.db.tenant(actor.orgId, async (tx) => {
     await findEndpoint(tx, id);
-    const cursor = decodeCursor(q.cursor);
-    const [at, after] = cursor ? cursor.split('|') : [null, null];
-    const rows = await tx.query<DeliveryRow>(
-      `SELECT d.id, d.message_id, d.event_name, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.created_at,
-         COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'status_code', a.status_code, 'duration_ms', a.duration_ms,
-             'error', a.error, 'response_body', a.response_body, 'at', a.at) ORDER BY a.attempt)
-           FROM webhook_delivery_attempts a WHERE a.org_id = d.org_id AND a.delivery_id = d.id), '[]'::json) AS log
-       FROM webhook_deliveries d
-       WHERE d.org_id = $1 AND d.endpoint_id = $2 AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
-       ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,
-      [actor.orgId, id, at ?? null, after ?? null, q.limit + 1],
-    );
-    const page = toPage(rows, q.limit, (r) => `${r.created_at.toISOString()}|${r.id}`);
-    return { nextCursor: page.nextCursor, items: page.items.map(toDelivery) };
+    return readDeliveries(tx, id, q);
   });
+}
+
+/** One page of an endpoint's (or chat robot's) deliveries with their attempts; the caller has checked the endpoint is the actor's to see. */
+export async function readDeliveries(tx: Tx, endpointId: string, q: { limit: number; cursor?: string }): Promise<Page<WebhookDelivery>> {
+  const cursor = decodeCursor(q.cursor);
+  const [at, after] = cursor ? cursor.split('|') : [null, null];
+  const rows = await tx.query<DeliveryRow>(
+    `SELECT d.id, d.message_id, d.event_name, d.status, d.attempts, d.next_attempt_at, d.last_status_code, d.last_error, d.created_at,
+       COALESCE((SELECT json_agg(json_build_object('attempt', a.attempt, 'status_code', a.status_code, 'duration_ms', a.duration_ms,
+           'error', a.error, 'response_body', a.response_body, 'at', a.at) ORDER BY a.attempt)
+         FROM webhook_delivery_attempts a WHERE a.org_id = d.org_id AND a.delivery_id = d.id), '[]'::json) AS log
+     FROM webhook_deliveries d
+     WHERE d.org_id = $1 AND d.endpoint_id = $2 AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
+     ORDER BY d.created_at DESC, d.id DESC LIMIT $5`,
+    [tx.orgId, endpointId, at ?? null, after ?? null, q.limit + 1],
+  );
+  const page = toPage(rows, q.limit, (r) => `${r.created_at.toISOString()}|${r.id}`);
+  return { nextCursor: page.nextCursor, items: page.items.map(toDelivery) };
 }
 
 const toDelivery = (r: DeliveryRow): WebhookDelivery => ({
@@ -160,13 +165,13 @@ export function sendTestWebhook(ctx: AppContext, actor: Actor, id: string): Prom
 }
 
 async function findEndpoint(tx: Tx, id: string, lock = false): Promise<EndpointRow> {
-  const [row] = await tx.query<EndpointRow>(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE org_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`, [tx.orgId, id]);
+  const [row] = await tx.query<EndpointRow>(`SELECT ${COLUMNS} FROM webhook_endpoints WHERE org_id = $1 AND id = $2 AND format = 'standard'${lock ? ' FOR UPDATE' : ''}`, [tx.orgId, id]);
   if (!row) throw notFound('webhook');
   return row;
 }
 
 /** The organisation's enabled endpoint with exactly this URL, if any (alert rules with a webhook action name one). */
 export async function findEnabledEndpointByUrl(tx: Tx, url: string): Promise<{ id: string } | null> {
-  const [row] = await tx.query<{ id: string }>(`SELECT id FROM webhook_endpoints WHERE org_id = $1 AND url = $2 AND enabled ORDER BY created_at LIMIT 1`, [tx.orgId, url]);
+  const [row] = await tx.query<{ id: string }>(`SELECT id FROM webhook_endpoints WHERE org_id = $1 AND url = $2 AND format = 'standard' AND enabled ORDER BY created_at LIMIT 1`, [tx.orgId, url]);
   return row ?? null;
 }

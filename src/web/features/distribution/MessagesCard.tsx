@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { listMessages, type Message } from './distribution.api.ts';
+import { MessageChannelsStatus } from './MessageChannelsStatus.tsx';
 
 const STATUS_COLOURS: Record<Message['status'], string> = { queued: 'gold', sent: 'green', failed: 'red' };
 
@@ -63,6 +64,7 @@ export function MessagesCard() {
   return (
     <Card title={t('distribution.messages.title')} extra={<Button onClick={() => void load(null)}>{t('distribution.messages.refresh')}</Button>}>
       <Typography.Paragraph type="secondary">{t('distribution.messages.help')}</Typography.Paragraph>
+      <MessageChannelsStatus />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
       <Table<Message>
         rowKey="id"

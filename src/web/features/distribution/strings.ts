@@ -37,7 +37,7 @@ export const en = {
   },
   messages: {
     title: 'Message outbox',
-    help: 'Invitations and reminders. With SMTP configured (LODESTAR_SMTP_URL) e-mails are sent within a minute; otherwise they wait here.',
+    help: 'Invitations and reminders. With SMTP configured (LODESTAR_SMTP_URL) e-mails are sent within a minute, and with an SMS gateway (LODESTAR_SMS_GATEWAY_URL) text messages; otherwise they wait here.',
     createdAt: 'Queued at',
     kind: 'Kind',
     recipient: 'Recipient',
@@ -49,6 +49,7 @@ export const en = {
     empty: 'No messages yet',
   },
   channels: { email: 'E-mail', sms: 'SMS' },
+  channelState: { sending: 'sent within a minute', sendingVia: 'sent within a minute via {{host}}', waiting: 'not configured: waits in the outbox' },
   langs: { 'zh-CN': '中文', en: 'English' },
   kinds: { invitation: 'Invitation', reminder: 'Reminder' },
   statuses: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
@@ -92,7 +93,7 @@ export const zhCN: typeof en = {
   },
   messages: {
     title: '消息发件箱',
-    help: '邀请和提醒。配置 SMTP（LODESTAR_SMTP_URL）后，邮件会在一分钟内发出；否则在此等待。',
+    help: '邀请和提醒。配置 SMTP（LODESTAR_SMTP_URL）后，邮件会在一分钟内发出；配置短信网关（LODESTAR_SMS_GATEWAY_URL）后，短信同样发出；否则在此等待。',
     createdAt: '入队时间',
     kind: '类型',
     recipient: '收件人',
@@ -104,6 +105,7 @@ export const zhCN: typeof en = {
     empty: '还没有消息',
   },
   channels: { email: '邮件', sms: '短信' },
+  channelState: { sending: '一分钟内发出', sendingVia: '经 {{host}} 一分钟内发出', waiting: '未配置：在发件箱等待' },
   langs: { 'zh-CN': '中文', en: 'English' },
   kinds: { invitation: '邀请', reminder: '提醒' },
   statuses: { queued: '排队中', sent: '已发送', failed: '发送失败' },

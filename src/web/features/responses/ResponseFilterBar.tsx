@@ -129,6 +129,16 @@ export function ResponseFilterBar(props: ResponseFilterBarProps) {
         onChange={(npsBand?: NpsBand) => set({ npsBand })}
         data-testid="filter-band"
       />
+      <Select
+        className="responses-filters__status"
+        value={filters.status ?? 'complete'}
+        options={[
+          { value: 'complete', label: t('responses.filters.complete') },
+          { value: 'partial', label: t('responses.filters.partial') },
+        ]}
+        onChange={(status: string) => set({ status: status === 'partial' ? 'partial' : undefined })}
+        data-testid="filter-status"
+      />
       {hasFilters(filters) && (
         <Button icon={<ClearOutlined />} onClick={() => onChange({})}>
           {t('responses.filters.clear')}

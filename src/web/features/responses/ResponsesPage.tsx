@@ -1,5 +1,5 @@
 import { Suspense, useMemo } from 'react';
-import { Alert, Button, Card, Empty, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -63,7 +63,12 @@ export function ResponsesPage() {
       title: t('responses.columns.submittedAt'),
       key: 'submittedAt',
       width: 140,
-      render: (_, r) => <Typography.Link>{dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}</Typography.Link>,
+      render: (_, r) => (
+        <Typography.Link>
+          {dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}
+          {r.status === 'partial' && <Tag className="responses-partial">{t('responses.filters.partial')}</Tag>}
+        </Typography.Link>
+      ),
     },
     {
       title: t('responses.columns.survey'),

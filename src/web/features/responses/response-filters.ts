@@ -10,6 +10,8 @@ export interface ResponseFilters {
   touchpoint?: string;
   channel?: string;
   npsBand?: NpsBand;
+  /** Partial responses (saved page by page, not finished) instead of completed ones. */
+  status?: 'partial';
 }
 
 /** Filter field ↔ URL parameter, in the order they appear in a shared link. */
@@ -22,6 +24,7 @@ const PARAMS: [keyof ResponseFilters, string][] = [
   ['touchpoint', 'touchpoint'],
   ['channel', 'channel'],
   ['npsBand', 'band'],
+  ['status', 'status'],
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,6 +41,7 @@ const isValid: Record<keyof ResponseFilters, (s: string) => boolean> = {
   touchpoint: (s) => s.length > 0 && s.length <= 100,
   channel: (s) => s.length > 0 && s.length <= 60,
   npsBand: (s) => BANDS.includes(s),
+  status: (s) => s === 'partial',
 };
 
 /**
@@ -76,6 +80,7 @@ export interface ApiListQuery {
   touchpoint?: string;
   channel?: string;
   npsBand?: NpsBand;
+  status?: 'partial';
 }
 
 /**

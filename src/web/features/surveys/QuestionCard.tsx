@@ -1,8 +1,13 @@
-import { Button, Card, Checkbox, Flex, Form, Input, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Dropdown, Flex, Form, Input, InputNumber, Space, Tag, Tooltip, Typography } from 'antd';
+import { ArrowDownOutlined, ArrowUpOutlined, BranchesOutlined, DeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { MAX_PAGE, PIPE_FIELDS } from '../../../contracts/survey-logic.ts';
+import { LogicEditor } from './LogicEditor.tsx';
 import { OptionsEditor } from './OptionsEditor.tsx';
 import { scaleOf, type DraftQuestion } from './questions.ts';
+import type { Lang, Question } from './surveys.api.ts';
+
+const PLACEHOLDER_LABELS = { 'employee.name': 'employee', 'unit.name': 'unit', touchpoint: 'touchpoint' } as const;
 
 interface QuestionCardProps {
   question: DraftQuestion;
@@ -11,10 +16,12 @@ interface QuestionCardProps {
   onChange: (next: DraftQuestion) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
+  /** Earlier questions its display condition may test. */
+  targets: Question[];
 }
 
 /** One question in the builder: its key, both titles, required, and its type's settings. */
-export function QuestionCard({ question: q, index, count, onChange, onMove, onRemove }: QuestionCardProps) {
+export function QuestionCard({ question: q, index, count, onChange, onMove, onRemove, targets }: QuestionCardProps) {
   const { t } = useTranslation();
   const number = index + 1;
   const id = (field: string) => `q-${q.uid}-${field}`;
@@ -31,6 +38,11 @@ export function QuestionCard({ question: q, index, count, onChange, onMove, onRe
           <Tag color="blue" variant="filled">
             {t(`surveys.types.${q.type}`)}
           </Tag>
+          {q.showIf && (
+            <Tooltip title={t('surveys.logic.shownWhen')}>
+              <Tag icon={<BranchesOutlined />} color="purple" variant="filled" aria-label={t('surveys.logic.shownWhen')} />
+            </Tooltip>
+          )}
         </Space>
       }
       extra={
@@ -74,6 +86,19 @@ export function QuestionCard({ question: q, index, count, onChange, onMove, onRe
             <Input id={id('key')} value={q.key} maxLength={40} onChange={(e) => onChange({ ...q, key: e.target.value })} />
           </Form.Item>
           {q.type !== 'hidden' && (
+            <Form.Item label={t('surveys.logic.page')} htmlFor={id('page')} tooltip={t('surveys.logic.pageHelp')}>
+              <InputNumber
+                id={id('page')}
+                min={1}
+                max={MAX_PAGE}
+                precision={0}
+                style={{ width: 80 }}
+                value={q.page ?? 1}
+                onChange={(page) => onChange({ ...q, page: page && page > 1 ? page : undefined })}
+              />
+            </Form.Item>
+          )}
+          {q.type !== 'hidden' && (
             <Form.Item>
               <Checkbox checked={q.required} onChange={(e) => onChange({ ...q, required: e.target.checked })}>
                 {t('surveys.builder.required')}
@@ -81,12 +106,22 @@ export function QuestionCard({ question: q, index, count, onChange, onMove, onRe
             </Form.Item>
           )}
         </Flex>
-        <Form.Item label={t('surveys.builder.titleZh')} htmlFor={id('zh')}>
-          <Input id={id('zh')} lang="zh-CN" value={q.title['zh-CN']} maxLength={500} onChange={(e) => onChange({ ...q, title: { ...q.title, 'zh-CN': e.target.value } })} />
-        </Form.Item>
-        <Form.Item label={t('surveys.builder.titleEn')} htmlFor={id('en')}>
-          <Input id={id('en')} lang="en" value={q.title.en} maxLength={500} onChange={(e) => onChange({ ...q, title: { ...q.title, en: e.target.value } })} />
-        </Form.Item>
+        {(['zh-CN', 'en'] as const).map((lang: Lang) => (
+          <Form.Item key={lang} label={t(lang === 'en' ? 'surveys.builder.titleEn' : 'surveys.builder.titleZh')} htmlFor={id(lang)} tooltip={t('surveys.logic.pipeHelp')}>
+            <Space.Compact block>
+              <Input id={id(lang)} lang={lang} value={q.title[lang]} maxLength={500} onChange={(e) => onChange({ ...q, title: { ...q.title, [lang]: e.target.value } })} />
+              <Dropdown
+                trigger={['click']}
+                menu={{
+                  items: PIPE_FIELDS.map((field) => ({ key: field, label: `${t(`surveys.logic.placeholders.${PLACEHOLDER_LABELS[field]}`)} {{${field}}}` })),
+                  onClick: ({ key }) => onChange({ ...q, title: { ...q.title, [lang]: `${q.title[lang]}{{${key}}}` } }),
+                }}
+              >
+                <Button data-testid={`pipe-${index}-${lang}`}>{t('surveys.logic.pipe')}</Button>
+              </Dropdown>
+            </Space.Compact>
+          </Form.Item>
+        ))}
         {q.type === 'rating' && (
           <Flex gap={12}>
             <Form.Item label={t('surveys.builder.scaleMin')} htmlFor={id('min')}>
@@ -118,6 +153,7 @@ export function QuestionCard({ question: q, index, count, onChange, onMove, onRe
         {q.options && (
           <OptionsEditor uid={q.uid} options={q.options} onChange={(options) => onChange({ ...q, options })} />
         )}
+        {q.type !== 'hidden' && <LogicEditor uid={q.uid} showIf={q.showIf} targets={targets} onChange={(showIf) => onChange({ ...q, showIf })} />}
       </Form>
     </Card>
   );

@@ -7,6 +7,8 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { DropOffCard } from './DropOffCard.tsx';
+import { conditionTargets } from './LogicEditor.tsx';
 import { QuestionCard } from './QuestionCard.tsx';
 import { move, newQuestion, toDrafts, toQuestions, type DraftQuestion, type FieldIssue } from './questions.ts';
 import { apiIssues, checkSurvey, useIssueText } from './save-issues.ts';
@@ -187,6 +189,7 @@ function SurveyBuilder({ initial }: { initial: Survey | null }) {
                 onChange={(next) => edit(drafts.map((d) => (d.uid === q.uid ? next : d)))}
                 onMove={(delta) => edit(move(drafts, i, delta))}
                 onRemove={() => edit(drafts.filter((d) => d.uid !== q.uid))}
+                targets={conditionTargets(questions, i)}
               />
             ))}
           </Space>
@@ -194,6 +197,7 @@ function SurveyBuilder({ initial }: { initial: Survey | null }) {
         <Col xs={24} xl={10}>
           <div className="survey-builder__preview">
             <SurveyPreview name={name} questions={questions} />
+            {saved && <DropOffCard surveyId={saved.id} version={saved.version} />}
           </div>
         </Col>
       </Row>

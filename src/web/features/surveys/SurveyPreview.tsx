@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Empty, Flex, Input, Radio, Segmented, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { pageOf, pipeText, questionsOnPage, shownPages, withoutUnasked, type PipeValues } from '../../../contracts/survey-logic.ts';
 import { validateAnswers, type AnswerValue } from '../../../contracts/surveys.ts';
 import { scaleOf } from './questions.ts';
 import type { Lang, Question } from './surveys.api.ts';
@@ -17,20 +18,42 @@ const ENDS = {
   ces: ['veryDifficult', 'veryEasy'],
 } as const;
 
-/** The survey as a respondent sees it, in a language chosen here (not the UI's); answers are checked, never sent. */
+/** The survey as a respondent sees it, one page at a time following its conditions, in a language chosen here (not the UI's); answers are checked, never sent. */
 export function SurveyPreview({ name, questions }: { name: string; questions: Question[] }) {
   const { t, i18n } = useTranslation();
   const [lang, setLang] = useState<Lang>(i18n.resolvedLanguage === 'en' ? 'en' : 'zh-CN');
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
   const [errors, setErrors] = useState<Record<string, string> | null>(null);
+  const [page, setPage] = useState(1);
   const pt = i18n.getFixedT(lang);
+  const known = new Set(questions.map((q) => q.key));
+  // Answers to questions deleted or no longer asked (an earlier answer changed) are left out, as the server does.
+  const given = withoutUnasked(questions, Object.fromEntries(Object.entries(answers).filter(([k]) => known.has(k))));
+  const pages = shownPages(questions, given);
+  const allPages = [...new Set(questions.filter((q) => q.type !== 'hidden').map(pageOf))].sort((a, b) => a - b);
+  const current = pages.includes(page) ? page : (pages.filter((p) => p < page).at(-1) ?? pages[0] ?? 1);
+  const onPage = questionsOnPage(questions, given, current);
+  const previous = pages.filter((p) => p < current).at(-1);
+  const next = pages.find((p) => p > current);
+  const isLast = !allPages.some((p) => p > current);
+  const sample: PipeValues = { 'employee.name': pt('surveys.pager.sampleEmployee'), 'unit.name': pt('surveys.pager.sampleUnit'), touchpoint: pt('surveys.pager.sampleTouchpoint') };
   const answer = (key: string, value: AnswerValue) => {
     setAnswers((all) => ({ ...all, [key]: value }));
     setErrors(null);
   };
-  const check = () => {
-    const known = new Set(questions.map((q) => q.key));
-    setErrors(validateAnswers(questions, Object.fromEntries(Object.entries(answers).filter(([k]) => known.has(k)))));
+  const go = (to: number) => {
+    setPage(to);
+    setErrors(null);
+  };
+  const submit = () => {
+    const problems = validateAnswers(questions, given, { requiredThroughPage: current });
+    const here = Object.fromEntries(Object.entries(problems).filter(([k]) => onPage.some((q) => q.key === k)));
+    if (next !== undefined && Object.keys(here).length === 0) return go(next);
+    setErrors(next === undefined ? validateAnswers(questions, given) : here);
+  };
+  const restart = () => {
+    setAnswers({});
+    go(1);
   };
 
   return (
@@ -51,19 +74,30 @@ export function SurveyPreview({ name, questions }: { name: string; questions: Qu
       <div lang={lang} className="survey-preview__page" data-testid="survey-preview">
         <Typography.Title level={4}>{name}</Typography.Title>
         {questions.length === 0 && <Empty description={t('surveys.preview.empty')} />}
-        {questions.map((q, i) => {
-          if (q.type === 'hidden') {
-            return (
-              <Typography.Paragraph key={`${i}-${q.key}`} type="secondary" className="survey-preview__hidden">
+        {allPages.length > 1 && (
+          <Flex justify="space-between" align="center" className="survey-preview__progress">
+            <Typography.Text type="secondary" data-testid="preview-progress">
+              {pt('surveys.pager.progress', { page: allPages.indexOf(current) + 1, count: allPages.length })}
+            </Typography.Text>
+            <Button size="small" type="link" onClick={restart}>
+              {pt('surveys.pager.restart')}
+            </Button>
+          </Flex>
+        )}
+        {current === (pages[0] ?? 1) &&
+          questions
+            .filter((q) => q.type === 'hidden')
+            .map((q, i) => (
+              <Typography.Paragraph key={`h${i}-${q.key}`} type="secondary" className="survey-preview__hidden">
                 {pt('surveys.respondent.hidden', { key: q.key })}
               </Typography.Paragraph>
-            );
-          }
+            ))}
+        {onPage.map((q, i) => {
           const error = errors?.[q.key];
           return (
             <fieldset key={`${i}-${q.key}`} className="survey-preview__question">
               <legend>
-                {q.title[lang]}
+                {pipeText(q.title[lang], sample, lang)}
                 {q.required && (
                   <span className="survey-preview__required" title={pt('surveys.respondent.required')}>
                     {' '}*
@@ -82,9 +116,16 @@ export function SurveyPreview({ name, questions }: { name: string; questions: Qu
         {questions.length > 0 && (
           <Space orientation="vertical" className="survey-preview__footer">
             {errors && Object.keys(errors).length === 0 && <Alert type="success" showIcon title={pt('surveys.respondent.allGood')} />}
-            <Button type="primary" block autoInsertSpace={false} onClick={check}>
-              {pt('surveys.respondent.submit')}
-            </Button>
+            <Flex gap={8}>
+              {previous !== undefined && (
+                <Button block autoInsertSpace={false} onClick={() => go(previous)} data-testid="preview-back">
+                  {pt('surveys.pager.back')}
+                </Button>
+              )}
+              <Button type="primary" block autoInsertSpace={false} onClick={submit} data-testid="preview-submit">
+                {pt(isLast || next === undefined ? 'surveys.respondent.submit' : 'surveys.pager.next')}
+              </Button>
+            </Flex>
           </Space>
         )}
       </div>

@@ -1,5 +1,8 @@
-/** This feature's UI strings in both languages; zhCN must have exactly en's keys (checked by the type and by i18n.test.ts). */
+import { logicEn, logicZhCN } from './logic.strings.ts';
+
+/** This feature's UI strings in both languages (survey logic and drop-off in logic.strings.ts); zhCN must have exactly en's keys (checked by the type and by i18n.test.ts). */
 export const en = {
+  ...logicEn,
   nav: { group: 'Listen', surveys: 'Surveys' },
   title: 'Surveys',
   subtitle: 'Questionnaires in Chinese and English; each change to the questions makes a new version',
@@ -103,6 +106,7 @@ export const en = {
 };
 
 export const zhCN: typeof en = {
+  ...logicZhCN,
   nav: { group: '倾听', surveys: '问卷' },
   title: '问卷',
   subtitle: '中英文双语问卷；每次修改题目都会生成新版本',

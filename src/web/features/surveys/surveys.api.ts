@@ -1,4 +1,5 @@
 import type { Lang, LocalizedText, Question, QuestionType, Survey } from '../../../contracts/surveys.ts';
+import type { DropOff } from '../../../contracts/responses.ts';
 import { apiGet, apiPatch, apiPost, fetchAllPages } from '../../shared/api/client.ts';
 
 export type { Lang, LocalizedText, Question, QuestionType, Survey };
@@ -30,3 +31,7 @@ export const updateSurvey = (id: string, input: Partial<SurveyInput>) => apiPatc
 export const createAnonymousLink = (id: string) => apiPost<SurveyLink>(`/surveys/${id}/links`, {});
 /** The QR code of the survey's anonymous link, as an address an `<img>` can load with the session cookie. */
 export const qrCodeUrl = (id: string) => `/api/v1/surveys/${id}/qr.svg`;
+/** Per question of a version (default the current): who reached, answered and stopped at it (admins). */
+export const getDropOff = (id: string, version: number | undefined, signal?: AbortSignal) =>
+  apiGet<DropOff>(`/surveys/${id}/drop-off`, version ? { version } : undefined, signal);
+export type { DropOff };

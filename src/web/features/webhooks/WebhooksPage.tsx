@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, HistoryOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useIsAdmin } from '../../app/session.tsx';
@@ -9,6 +9,7 @@ import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { DeliveriesDrawer } from './DeliveriesDrawer.tsx';
 import {
   createWebhook,
   deleteWebhook,
@@ -20,7 +21,6 @@ import {
   WEBHOOK_EVENTS,
   type CreatedWebhook,
   type Webhook,
-  type WebhookDelivery,
   type WebhookInput,
 } from './webhooks.api.ts';
 
@@ -172,56 +172,12 @@ function WebhooksCard() {
         </Typography.Paragraph>
         <Typography.Paragraph type="secondary">{t('webhooks.secretHelp')}</Typography.Paragraph>
       </Modal>
-      <DeliveriesDrawer webhook={logOf} onClose={() => setLogOf(null)} />
-    </Card>
-  );
-}
-
-const statusColor = { pending: 'processing', succeeded: 'success', failed: 'error' } as const;
-
-/** The delivery log of one endpoint: each message with its attempts (status code, duration, error, the start of the answer). */
-function DeliveriesDrawer({ webhook, onClose }: { webhook: Webhook | null; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const deliveries = useApiQuery((signal) => (webhook ? listDeliveries(webhook.id, signal).then((p) => p.items) : Promise.resolve([])), [webhook?.id]);
-  const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('common.none'));
-  const columns: TableColumnsType<WebhookDelivery> = [
-    { title: t('webhooks.log.at'), key: 'at', render: (_, d) => time(d.createdAt) },
-    { title: t('webhooks.log.event'), key: 'event', render: (_, d) => <Typography.Text code>{d.eventName}</Typography.Text> },
-    { title: t('webhooks.log.status'), key: 'status', render: (_, d) => <Tag color={statusColor[d.status]}>{t(`webhooks.log.statuses.${d.status}`)}</Tag> },
-    { title: t('webhooks.log.attempts'), key: 'attempts', align: 'right', render: (_, d) => d.attempts },
-    { title: t('webhooks.log.code'), key: 'code', render: (_, d) => d.lastStatusCode ?? d.lastError ?? t('common.none') },
-    { title: t('webhooks.log.next'), key: 'next', render: (_, d) => time(d.nextAttemptAt) },
-  ];
-  return (
-    <Drawer open={webhook !== null} onClose={onClose} size="large" title={t('webhooks.log.title', { url: webhook?.url ?? '' })} extra={<Button onClick={deliveries.reload}>{t('webhooks.log.refresh')}</Button>}>
-      {deliveries.error && <LoadError error={deliveries.error} onRetry={deliveries.reload} />}
-      <Table<WebhookDelivery>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={deliveries.data ?? []}
-        loading={deliveries.isLoading}
-        pagination={false}
-        locale={{ emptyText: t('webhooks.log.empty') }}
-        expandable={{
-          expandedRowRender: (d) => (
-            <Table
-              rowKey="attempt"
-              size="small"
-              pagination={false}
-              dataSource={d.log}
-              columns={[
-                { title: '#', dataIndex: 'attempt' },
-                { title: t('webhooks.log.at'), key: 'at', render: (_, a) => time(a.at) },
-                { title: t('webhooks.log.code'), key: 'code', render: (_, a) => a.statusCode ?? t('common.none') },
-                { title: t('webhooks.log.duration'), key: 'ms', render: (_, a) => `${a.durationMs} ms` },
-                { title: t('webhooks.log.error'), key: 'error', render: (_, a) => a.error ?? t('common.none') },
-                { title: t('webhooks.log.response'), key: 'body', render: (_, a) => <Typography.Text ellipsis={{ tooltip: a.responseBody }} style={{ maxWidth: 240 }}>{a.responseBody ?? t('common.none')}</Typography.Text> },
-              ]}
-            />
-          ),
-        }}
+      <DeliveriesDrawer
+        title={logOf ? t('webhooks.log.title', { url: logOf.url }) : ''}
+        loadKey={logOf?.id ?? null}
+        load={(id, signal) => listDeliveries(id, signal).then((p) => p.items)}
+        onClose={() => setLogOf(null)}
       />
-    </Drawer>
+    </Card>
   );
 }

@@ -6,7 +6,9 @@ import { en as recognition } from '../../features/recognition/strings.ts';
 import { en as dashboards } from '../../features/dashboards/strings.ts';
 import { en as board } from '../../features/board/strings.ts';
 import { en as webhooks } from '../../features/webhooks/strings.ts';
+import { en as chatRobots } from '../../features/chat-robots/strings.ts';
 import { en as improvements } from '../../features/improvements/strings.ts';
+import { en as journeys } from '../../features/journeys/strings.ts';
 
 /**
  * English UI strings: the shared ones here, each feature's in its own `strings.ts` (both languages side by side).
@@ -139,7 +141,9 @@ export const en = {
   dashboards,
   board,
   webhooks,
+  chatRobots,
   improvements,
+  journeys,
   errors: {
     invalid_credentials: 'The email or password is wrong',
     organisation_required: 'This email belongs to several organisations: please enter the organisation',

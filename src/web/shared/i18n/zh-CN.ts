@@ -7,7 +7,9 @@ import { zhCN as recognition } from '../../features/recognition/strings.ts';
 import { zhCN as dashboards } from '../../features/dashboards/strings.ts';
 import { zhCN as board } from '../../features/board/strings.ts';
 import { zhCN as webhooks } from '../../features/webhooks/strings.ts';
+import { zhCN as chatRobots } from '../../features/chat-robots/strings.ts';
 import { zhCN as improvements } from '../../features/improvements/strings.ts';
+import { zhCN as journeys } from '../../features/journeys/strings.ts';
 
 /** 简体中文界面文案；术语与 GLOSSARY.md 一致。键集合必须与 en.ts 完全相同（由类型检查保证）。 */
 export const zhCN: Messages = {
@@ -137,7 +139,9 @@ export const zhCN: Messages = {
   dashboards,
   board,
   webhooks,
+  chatRobots,
   improvements,
+  journeys,
   errors: {
     invalid_credentials: '邮箱或密码错误',
     organisation_required: '该邮箱属于多个组织，请填写组织标识',
