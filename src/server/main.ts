@@ -15,7 +15,7 @@ import { registerMetricRoutes } from './modules/metrics/index.ts';
 import { registerBoardRoutes, registerDashboardRoutes } from './modules/dashboards/index.ts';
 import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
-import { registerResponseRoutes } from './modules/responses/index.ts';
+import { registerDraftJobs, registerResponseRoutes, scheduleDraftJobs } from './modules/responses/index.ts';
 import { registerStreamRoutes } from './modules/stream/index.ts';
 import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
@@ -55,6 +55,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerMessageChannelRoutes(app, ctx);
   registerSurveyTriggers(ctx);
   registerResponseRoutes(app, ctx);
+  registerDraftJobs(ctx);
   registerTextRoutes(app, ctx);
   registerTextEvents(ctx);
   registerStreamRoutes(app, ctx);
@@ -82,6 +83,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
   await scheduleStatisticsJob(ctx);
+  await scheduleDraftJobs(ctx);
   await scheduleSurveyJobs(ctx);
   await scheduleCaseJobs(ctx);
   await scheduleRecognitionJobs(ctx);

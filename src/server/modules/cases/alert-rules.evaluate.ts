@@ -34,7 +34,6 @@ import { CASE_COLUMNS, type CaseRow } from './cases.service.ts';
 import { reopenCase } from './case-workflow.ts';
 import { appendTimeline } from './timeline.ts';
 
-export { isComplaint } from './alert-rules.match.ts';
 export { openCasesForResponses } from './alert-rules.backfill.ts';
 
 /** Outbox handler name, recorded in handled_by: keep it stable. */

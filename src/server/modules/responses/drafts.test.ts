@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY } from '../../platform/clock.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
+import { scheduleDraftJobs } from './drafts.jobs.ts';
 import { buildResponsesFixture } from './responses.fixtures.ts';
 
 // Survey logic end to end: conditions refused at save, answers to hidden questions refused, partial
@@ -222,5 +224,16 @@ describe('drop-off', () => {
       ['why', 2, 2, 1, 1],
       ['comment', 2, 4, 1, 1],
     ]);
+  });
+
+  it('deletes drafts nobody touched for 30 days, with the comments they hold, and keeps the others', async () => {
+    const old = await submitJson(await createLink(), { answers: { nps: 4, channel: 'store' }, partial: true });
+    t.clock.advance(20 * DAY);
+    const recent = await submitJson(await createLink(), { answers: { nps: 5, channel: 'store' }, partial: true });
+    t.clock.advance(11 * DAY);
+    await scheduleDraftJobs(t.ctx);
+    await t.ctx.jobs.runDue();
+    const left = await f.query<{ id: string }>(`SELECT id FROM response_drafts WHERE id = ANY ($1::uuid[])`, [[old.json().id, recent.json().id]]);
+    expect(left.map((r) => r.id)).toEqual([recent.json().id]);
   });
 });

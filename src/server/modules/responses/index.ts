@@ -7,3 +7,4 @@ export { listResponses, getResponse } from './responses.service.ts';
 export { submitPublicResponse } from './public.service.ts';
 export type { ResponseSubmitted } from './ingest.write.ts';
 export { onResponsesWritten, type IngestNotes } from './ingest.hooks.ts';
+export { registerDraftJobs, scheduleDraftJobs } from './drafts.jobs.ts';
