@@ -1,5 +1,8 @@
 // Databases for the benchmarks: a throwaway PostgreSQL database beside DATABASE_URL (or the local server).
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type OpenedDatabase } from '../src/server/platform/db/open-database.ts';
 
@@ -31,4 +34,32 @@ export async function openPostgres(): Promise<{ opened: OpenedDatabase; url: str
       await cleanup.end();
     },
   };
+}
+
+/**
+ * Runs a benchmark on a fresh PGlite directory and a fresh PostgreSQL database (each dropped after), in that order,
+ * for the engines named in `engines` (e.g. "pglite,postgres"); returns the figures of those that ran.
+ */
+export async function onEachEngine<F>(engines: string, bench: (engine: 'PGlite' | 'PostgreSQL', opened: OpenedDatabase) => Promise<F>): Promise<F[]> {
+  const names = engines.split(',');
+  const results: F[] = [];
+  if (names.includes('pglite')) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-'));
+    try {
+      const pglite = await openDatabase({ LODESTAR_DATA_DIR: dataDir });
+      results.push(await bench('PGlite', pglite));
+      await pglite.db.close();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  const postgres = names.includes('postgres') ? await openPostgres() : null;
+  if (postgres) {
+    try {
+      results.push(await bench('PostgreSQL', postgres.opened));
+    } finally {
+      await postgres.drop();
+    }
+  }
+  return results;
 }

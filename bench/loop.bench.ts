@@ -5,17 +5,15 @@
 // frame on a colleague's stream (goal: within a second; it goes through text analysis on the outbox).
 // Baseline in the same run: the same probes with no background load.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { createServer, startBackgroundWork, stopBackgroundWork } from '../src/server/main.ts';
 import { insertAlertRule } from '../src/server/modules/cases/index.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { openDatabase, type OpenedDatabase } from '../src/server/platform/db/open-database.ts';
+import type { OpenedDatabase } from '../src/server/platform/db/open-database.ts';
 import { buildEmployeeWithKey, buildOrg } from '../src/server/testing/factories.ts';
-import { openPostgres } from './databases.ts';
+import { onEachEngine } from './databases.ts';
 
 const RATE = Number(process.env.BENCH_LOOP_RATE) || 1000;
 const PROBES = Number(process.env.BENCH_LOOP_PROBES) || 60;
@@ -180,29 +178,10 @@ const percentile = (xs: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-const results: Figures[] = [];
 const started = performance.now();
 const loadBefore = os.loadavg()[0]!;
 // BENCH_LOOP_ENGINES=postgres (or pglite) measures one engine only.
-const engines = (process.env.BENCH_LOOP_ENGINES ?? 'pglite,postgres').split(',');
-if (engines.includes('pglite')) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-loop-'));
-  try {
-    const pglite = await openDatabase({ LODESTAR_DATA_DIR: dataDir });
-    results.push(await benchEngine('pglite', pglite));
-    await pglite.db.close();
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-const postgres = engines.includes('postgres') ? await openPostgres() : null;
-if (postgres) {
-  try {
-    results.push(await benchEngine('postgres', postgres.opened));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(process.env.BENCH_LOOP_ENGINES ?? 'pglite,postgres', (engine, opened) => benchEngine(engine === 'PGlite' ? 'pglite' : 'postgres', opened));
 console.log(
   `\nClosed-loop latency: ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} at start, ${PROBES} probes per phase, ` +
     `background target ${RATE} responses/s, ${Math.round((performance.now() - started) / 1000)} s\n`,

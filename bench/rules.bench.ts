@@ -6,15 +6,13 @@
 // /responses/batch over HTTP, 500 items a request, one client.
 // PostgreSQL: DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres; a fresh database is created and dropped.
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import { createServer } from '../src/server/main.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { openDatabase, type OpenedDatabase } from '../src/server/platform/db/open-database.ts';
+import type { OpenedDatabase } from '../src/server/platform/db/open-database.ts';
 import { buildOrg } from '../src/server/testing/factories.ts';
-import { openPostgres } from './databases.ts';
+import { onEachEngine } from './databases.ts';
 import { printTable, thousands } from './table.ts';
 
 const ROUNDS = Number(process.env.BENCH_RULES_ROUNDS) || 3;
@@ -146,28 +144,9 @@ async function countCases(ctx: Parameters<typeof buildOrg>[0], orgId: string): P
   return ctx.db.tenant(orgId, async (tx) => (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE org_id = $1`, [orgId]))[0]!.n);
 }
 
-const engines = (process.env.BENCH_ENGINES ?? 'pglite,postgres').split(',');
-const results: Figures[] = [];
 const loadBefore = os.loadavg()[0]!;
 const started = performance.now();
-if (engines.includes('pglite')) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lodestar-bench-'));
-  try {
-    const pglite = await openDatabase({ LODESTAR_DATA_DIR: dataDir });
-    results.push(await benchEngine('PGlite', pglite));
-    await pglite.db.close();
-  } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-const postgres = engines.includes('postgres') ? await openPostgres() : null;
-if (postgres) {
-  try {
-    results.push(await benchEngine('PostgreSQL', postgres.opened));
-  } finally {
-    await postgres.drop();
-  }
-}
+const results = await onEachEngine(process.env.BENCH_ENGINES ?? 'pglite,postgres', benchEngine);
 console.log(
   `\nAlert rules at a real mix: ${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} at start, ${ROUNDS} rounds × ${PER_PHASE} answers a phase, ` +
     `${Math.round(DETRACTOR_SHARE * 100)} % detractors, /responses/batch ${BATCH} a request, ${Math.round((performance.now() - started) / 1000)} s\n`,
