@@ -97,6 +97,8 @@ describe('chat robots in a real browser', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const row = page.getByTestId('chat-robots-table').locator('tr', { hasText: '徐汇门店群' });
     await row.waitFor();
+    // The scope names the unit once the unit tree has loaded beside the list.
+    await row.getByText('上海徐汇门店及下级', { exact: false }).waitFor();
     const rowText = await row.textContent();
     expect(rowText).toContain('上海徐汇门店及下级');
     expect(rowText).toContain('已加签');
