@@ -17,7 +17,7 @@ import { registerOdataRoutes } from './modules/odata/index.ts';
 import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerDraftJobs, registerResponseRoutes, scheduleDraftJobs } from './modules/responses/index.ts';
 import { registerStreamRoutes } from './modules/stream/index.ts';
-import { registerTextEvents, registerTextRoutes, warmUpTextAnalysis } from './modules/text/index.ts';
+import { registerTextEvents, registerTextJobs, registerTextRoutes, scheduleTextJobs, warmUpTextAnalysis } from './modules/text/index.ts';
 import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJobs } from './modules/cases/index.ts';
 import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
 import { registerImprovementRoutes } from './modules/improvements/index.ts';
@@ -58,6 +58,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerDraftJobs(ctx);
   registerTextRoutes(app, ctx);
   registerTextEvents(ctx);
+  registerTextJobs(ctx);
   registerStreamRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerCaseEvents(ctx); // after the text module's handler, so sentiment rules usually find the analysis at once
@@ -87,6 +88,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleSurveyJobs(ctx);
   await scheduleCaseJobs(ctx);
   await scheduleRecognitionJobs(ctx);
+  await scheduleTextJobs(ctx);
   // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
   warmUpTextAnalysis();
   ctx.events.start();

@@ -1,6 +1,7 @@
 import type { AppContext } from '../platform/context.ts';
 import { insertUser } from '../modules/access/index.ts';
 import { createOrganisation, findOrganisationBySlug } from '../modules/org/index.ts';
+import { enqueueTrainingAfterAnalysis } from '../modules/text/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
 import { seedJourneys } from './demo-journeys.ts';
@@ -81,6 +82,9 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   await seedUnderstanding(ctx, admin, employeeIds);
   await seedSurveyLogic(ctx, admin);
   await seedJourneys(ctx, org.id);
+  // The organisation's own sentiment model learns from the seeded comments as soon as they are analysed,
+  // so the text analytics settings page shows real figures right after the first start.
+  await ctx.db.tenant(org.id, (tx) => enqueueTrainingAfterAnalysis(tx, ctx.clock.now()));
   return { created: true, orgId: org.id, logins: demoLogins(), counts };
 }
 

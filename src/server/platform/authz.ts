@@ -22,6 +22,8 @@ const rules = {
   'text.analyze': (a: Actor) => a.role !== 'employee',
   'text.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'text.manage': (a: Actor) => a.role === 'admin',
+  'text.adapter': (a: Actor) => a.role === 'admin',
+  'text.label': (a: Actor) => a.role === 'admin',
   'alertRule.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'alertRule.manage': (a: Actor) => a.role === 'admin',
   'case.read': (a: Actor) => a.role !== 'partner',
@@ -58,6 +60,14 @@ const rules = {
   'improvement.manage': (a: Actor) => a.role === 'admin',
   'journey.read': (a: Actor) => a.role !== 'partner',
   'journey.manage': (a: Actor) => a.role === 'admin',
+  'assessmentTemplate.read': (a: Actor) => a.role !== 'partner',
+  'assessmentTemplate.manage': (a: Actor) => a.role === 'admin',
+  'assessment.read': (a: Actor) => a.role !== 'partner',
+  'assessment.manage': (a: Actor) => a.role === 'admin',
+  'assessment.distribute': (a: Actor) => a.role === 'admin',
+  'assessmentResults.read': (a: Actor) => a.role !== 'partner',
+  'actionPlan.read': (a: Actor) => a.role !== 'partner',
+  'actionPlan.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

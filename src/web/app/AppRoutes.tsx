@@ -47,6 +47,7 @@ const ImprovementsPage = lazy(() => import('../features/improvements/Improvement
 const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
 const ChatRobotsPage = lazy(() => import('../features/chat-robots/ChatRobotsPage.tsx').then((m) => ({ default: m.ChatRobotsPage })));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
+const TextAnalyticsPage = lazy(() => import('../features/text-analytics/TextAnalyticsPage.tsx').then((m) => ({ default: m.TextAnalyticsPage })));
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
@@ -96,6 +97,7 @@ export function AppRoutes() {
         <Route path="webhooks" element={<WebhooksPage />} />
         <Route path="chat-robots" element={<ChatRobotsPage />} />
         <Route path="journeys" element={<JourneysPage />} />
+        <Route path="text-analytics" element={<TextAnalyticsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

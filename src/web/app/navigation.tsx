@@ -3,7 +3,7 @@ import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import { AimOutlined, BarChartOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
 import { RobotOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
-import { NodeIndexOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import type { SessionInfo } from '../../contracts/access.ts';
 import type { ParseKeys } from 'i18next';
 
@@ -61,6 +61,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/surveys', labelKey: 'surveys.nav.surveys', icon: <FormOutlined /> },
       { path: '/responses', labelKey: 'responses.nav.responses', icon: <CommentOutlined /> },
       { path: '/distribution', labelKey: 'distribution.nav', icon: <SendOutlined /> },
+      { path: '/text-analytics', labelKey: 'textAnalytics.nav', icon: <FileSearchOutlined />, roles: ['admin'] },
     ],
   },
   {

@@ -62,13 +62,17 @@ describe('customer praise', () => {
     expect(await f.ledgerSum(f.people.courier.id)).toBe(await f.balanceOf(f.people.courier.id));
   });
 
-  it('counts top CSAT with a positive comment, and an explicit compliment whatever the score, but not a promoter’s complaint', async () => {
+  it('counts a comment that is praise whatever the score, but not a top score with a generic, lukewarm or complaining comment', async () => {
     const csat = await f.respond({ csat: 5, comment: 'Everything arrived quickly, lovely experience' }, { employeeId: f.people.clerk.id });
+    const service = await f.respond({ nps: 10, comment: '服务非常好，每个店员都很热情' }, { employeeId: f.people.clerk.id });
     const compliment = await f.respond({ nps: 7, comment: '王芳态度特别好，非常耐心，谢谢她' }, { employeeId: f.people.clerk.id });
+    const lukewarm = await f.respond({ nps: 7, csat: 5, comment: '总体还行，结账排了几分钟队' }, { employeeId: f.people.clerk.id });
     const complaint = await f.respond({ nps: 9, comment: '送货太慢了，包装也破了，很失望' });
     const plain = await f.respond({ nps: 10 });
-    expect(await entriesFor('praise', csat)).toHaveLength(1);
+    expect(await entriesFor('praise', csat)).toHaveLength(0);
+    expect(await entriesFor('praise', service)).toHaveLength(1);
     expect(await entriesFor('praise', compliment)).toHaveLength(1);
+    expect(await entriesFor('praise', lukewarm)).toHaveLength(0);
     expect(await entriesFor('praise', complaint)).toHaveLength(0);
     expect(await entriesFor('praise', plain)).toHaveLength(0);
     // Praise for a unit without a serving employee goes on the wall without points.
@@ -78,12 +82,10 @@ describe('customer praise', () => {
   });
 
   it('never counts spam-flagged answers', () => {
-    const p = { nps: 10, csat: 5, sentiment: 'positive' as const, isPraise: true };
-    expect(isPraiseAnswer({ ...p, flags: [] })).toBe(true);
-    expect(isPraiseAnswer({ ...p, flags: ['honeypot'] })).toBe(false);
-    expect(isPraiseAnswer({ ...p, isPraise: false, nps: 8, csat: 4 })).toBe(false);
-    expect(isPraiseAnswer({ ...p, isPraise: false, nps: null, csat: 5 })).toBe(true);
-    expect(isPraiseAnswer({ ...p, isPraise: false, sentiment: 'neutral' })).toBe(false);
+    expect(isPraiseAnswer({ isPraise: true, flags: [] })).toBe(true);
+    expect(isPraiseAnswer({ isPraise: true, flags: ['honeypot'] })).toBe(false);
+    // A top score alone does not make a comment praise.
+    expect(isPraiseAnswer({ isPraise: false, flags: [] })).toBe(false);
   });
 
   it('lets each person like a praise once', async () => {

@@ -45,14 +45,18 @@ export function registerRecognitionEvents(ctx: AppContext): void {
 }
 
 /**
- * Praise: a promoter (NPS ≥ 9) or top CSAT (5) with a positive comment, or a
- * comment that is itself a compliment to the service or a named employee.
- * Spam-flagged answers are never praise.
+ * Praise on the wall: the comment itself is praise (text analysis: clearly
+ * positive, about the service or a person, not lukewarm, not sarcastic), the
+ * same definition as `isPraise` everywhere else. The score does not decide it
+ * either way: a promoter whose comment praises the service ("服务很好",
+ * "great service") is praise through the comment; a promoter or top CSAT with
+ * a generic or product-only comment ("很满意", "lovely experience") is not, as
+ * the rating cannot say whom to credit; a passive's clear compliment to a
+ * named employee is. Spam-flagged answers are never praise.
  */
-export function isPraiseAnswer(p: Pick<CommentAnalysed, 'nps' | 'csat' | 'sentiment' | 'isPraise' | 'flags'>): boolean {
+export function isPraiseAnswer(p: Pick<CommentAnalysed, 'isPraise' | 'flags'>): boolean {
   if ((p.flags ?? []).length > 0) return false;
-  if (p.isPraise) return true;
-  return p.sentiment === 'positive' && ((p.nps !== null && p.nps >= 9) || p.csat === 5);
+  return p.isPraise;
 }
 
 /**

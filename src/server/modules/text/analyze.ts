@@ -3,6 +3,7 @@
  * integrators' endpoint: PII masked first, then sentiment, keywords and praise
  * on the masked text. Pure and synchronous (about 0.1 ms a comment).
  */
+import { adaptSentiment, type SentimentAdapter } from './adapter/adapter.model.ts';
 import { keywordsOf } from './keywords.ts';
 import { shippedModel, type SentimentModel } from './model.ts';
 import { redactPii, withoutMasks, type PiiKind } from './pii.ts';
@@ -28,6 +29,8 @@ export interface TextAnalysis {
 export interface AnalyzeOptions {
   staffNames?: readonly string[];
   model?: SentimentModel;
+  /** The organisation's active sentiment adapter, laid over the shared model's score (adapter/). */
+  adapter?: SentimentAdapter | null;
 }
 
 /** Analyses one comment. */
@@ -36,12 +39,13 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): TextAna
   const normalized = normalizeText(withoutMasks(redacted));
   const { han, latinWords } = scriptMix(normalized);
   const lang: TextLang = han > 0 && latinWords > 0 ? (han >= latinWords * 2 ? 'zh' : 'mixed') : han > 0 ? 'zh' : latinWords > 0 ? 'en' : 'other';
-  const { label, score } = sentimentOf(options.model ?? shippedModel(), normalized);
+  const shared = sentimentOf(options.model ?? shippedModel(), normalized);
+  const { label, score } = options.adapter ? adaptSentiment(options.adapter, normalized, shared.score) : shared;
   return {
     sentiment: label,
     score,
     keywords: keywordsOf(normalized, han > 0),
-    isPraise: isPraise(normalized, label, options.staffNames ?? []),
+    isPraise: isPraise(normalized, score, lang, options.staffNames ?? []),
     lang,
     redacted,
     piiFound: found,

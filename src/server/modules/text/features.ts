@@ -44,7 +44,9 @@ export function featuresOf(normalized: string): Features {
     if (n < buffer.length) buffer[n++] = h & MASK;
   };
   push(hashCodes(SEED.bias, 0));
-  const s = normalized;
+  // Exclamation marks are emphasis, applied to the verdict in sentiment.ts; as features they only taught the
+  // model that angry reviews shout. Replaced one for one, so offsets into the text stay valid.
+  const s = normalized.replace(/!/g, ' ');
   for (let i = 0; i < s.length; i++) {
     const a = s.charCodeAt(i);
     if (a === 32) continue;

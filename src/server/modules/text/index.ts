@@ -6,3 +6,4 @@ export { redactPii } from './pii.ts';
 export { warmUpTextAnalysis } from './warm-up.ts';
 export { cutWords } from './segmenter.ts';
 export { findCommentAnalysis } from './comment-analysis.ts';
+export { registerTextJobs, scheduleTextJobs, enqueueTrainingAfterAnalysis } from './adapter/adapter.jobs.ts';

@@ -2,7 +2,7 @@
  * A small hand-written Chinese lexicon of customer-service words (staff,
  * delivery, waiting, hotlines, stores) that product reviews rarely use, so the
  * trained model has little to say about them. Valence −2..2; its sum, with
- * negation flipping a word, is added to the model's logit (sentiment.ts).
+ * negation flipping a word, is added to the model's logit with a weight the stacker fits (model header).
  * Written for Lodestar; no outside source.
  */
 export const SERVICE_LEXICON: ReadonlyMap<string, number> = new Map([
@@ -21,5 +21,3 @@ export const SERVICE_LEXICON: ReadonlyMap<string, number> = new Map([
   ['脏', -1.5], ['乱', -1], ['难吃', -2], ['过期', -2], ['拉肚子', -2], ['麻烦', -1], ['繁琐', -1], ['浪费', -1.5], ['不专业', -2], ['退款', -0.5],
 ]);
 
-/** Weight of one lexicon point in model logits. */
-export const SERVICE_LEXICON_WEIGHT = 0.8;

@@ -1,27 +1,45 @@
 /**
- * The Chinese sentiment model: a logistic regression over hashed features
+ * The Chinese sentiment model: one weight vector over hashed features
  * (features.ts), shipped in the repository as int8 weights with one scale,
  * gzipped (models/text/sentiment-zh.bin.gz), and loaded once per process.
+ * Training blends several learners into that one vector and calibrates it
+ * (training/fit.ts), so the JSON header carries how to read the logit: the
+ * bias, the weight of the service lexicon, the share of the clause after a
+ * contrast word, and the margin below which the model is too unsure to call.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_BITS, featuresOf, type Features } from './features.ts';
-import { SERVICE_LEXICON_WEIGHT } from './lexicon.service.ts';
 
-export const MODEL_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../models/text/sentiment-zh.bin.gz');
+const MODELS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../models/text');
+export const MODEL_PATH = path.join(MODELS, 'sentiment-zh.bin.gz');
+/** The first shipped model (shopping reviews only), kept so eval:text can compare against it. */
+export const FIRST_MODEL_PATH = path.join(MODELS, 'sentiment-zh-v1.bin.gz');
 
 /** What the file says about itself (JSON header before the weights). */
 export interface ModelInfo {
-  version: 1;
+  version: 2;
   featureBits: number;
   trainedOn: string;
   trainedRows: number;
-  epochs: number;
   /** Multiply an int8 weight by this to get the float weight. */
   quantScale: number;
   bias: number;
+  /** Logit per point of service-lexicon valence. */
+  lexiconWeight: number;
+  /** Share of the logit given to the clause after a strong contrast word ("东西不错，但是物流太慢了"). */
+  afterContrastShare: number;
+  /** |2p − 1| below which a Chinese comment is neutral: the model's own chance of being right is under (1 + margin) / 2. */
+  neutralMargin: number;
+  /**
+   * A comment without an opinion ("请问早餐几点结束") is neutral too: its features carry little weight either way
+   * (evidence, Σ|w|·scale, below `evidence`) and the verdict is weak (|logit| below `logit`). Absent in the first model.
+   */
+  noOpinion?: { evidence: number; logit: number };
+  /** How the learners were blended (for the record; already folded into the weights). */
+  blend?: Record<string, number>;
 }
 
 /** A loaded model: its header and float weights. */
@@ -31,31 +49,49 @@ export interface SentimentModel {
 }
 
 const MAGIC = 'LSTXT1\n';
+/** Version 1 files predate the header's reading instructions: these are the values that code hard-wired. */
+const VERSION_1_READING = { lexiconWeight: 0.8, afterContrastShare: 0.3, neutralMargin: 0.3 };
 
-/** The trained part of the logit for pre-computed features (positive means positive sentiment). */
-export function logitOf(model: SentimentModel, f: Features): number {
+/** Σ weights over pre-computed features, times their scale (no bias). */
+export function dotFeatures(model: SentimentModel, f: Features): number {
   let sum = 0;
   const w = model.weights;
   for (let i = 0; i < f.idx.length; i++) sum += w[f.idx[i]!]!;
-  return sum * f.scale + model.info.bias;
+  return sum * f.scale;
 }
 
-/** Share of the logit given to the clause after a contrast word ("东西不错，但是物流太慢了"). */
-export const AFTER_CONTRAST_SHARE = 0.3;
+/** What the model reads in a text: the logit (positive means positive sentiment) and how much evidence it had. */
+export interface Reading {
+  logit: number;
+  /** Σ |w| over the whole text's features (bias excluded), times their scale: near 0 when no feature carries an opinion. */
+  evidence: number;
+}
 
 /**
- * The logit for a normalised text: the model over the whole text, blended with
- * the model over the clause after the last contrast word when there is one,
- * plus the service lexicon's valence.
+ * Reads a normalised text: the model over the whole text, blended with the
+ * model over the clause after the last contrast word when there is one, plus
+ * the service lexicon's valence.
  */
-export function scoreText(model: SentimentModel, normalized: string): number {
+export function readText(model: SentimentModel, normalized: string): Reading {
   const f = featuresOf(normalized);
-  let logit = logitOf(model, f);
-  if (f.afterContrast) {
-    const after = logitOf(model, featuresOf(normalized.slice(...f.afterContrast)));
-    logit = (1 - AFTER_CONTRAST_SHARE) * logit + AFTER_CONTRAST_SHARE * after;
+  const { bias, lexiconWeight, afterContrastShare } = model.info;
+  const w = model.weights;
+  let sum = 0;
+  let evidence = 0;
+  // idx[0] is the bias bucket every text has (features.ts).
+  for (let i = 0; i < f.idx.length; i++) {
+    const v = w[f.idx[i]!]!;
+    sum += v;
+    if (i > 0) evidence += Math.abs(v);
   }
-  return logit + SERVICE_LEXICON_WEIGHT * f.lexicon;
+  let z = sum * f.scale;
+  if (f.afterContrast) z = (1 - afterContrastShare) * z + afterContrastShare * dotFeatures(model, featuresOf(normalized.slice(...f.afterContrast)));
+  return { logit: z + bias + lexiconWeight * f.lexicon, evidence: evidence * f.scale };
+}
+
+/** The logit of a normalised text. */
+export function scoreText(model: SentimentModel, normalized: string): number {
+  return readText(model, normalized).logit;
 }
 
 /** Serialises weights as int8 (symmetric, max |w| → 127) behind a JSON header, gzipped. */
@@ -65,27 +101,34 @@ export function encodeModel(weights: Float32Array, info: Omit<ModelInfo, 'quantS
   const quantScale = max / 127 || 1;
   const q = new Int8Array(weights.length);
   for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! / quantScale);
-  const header = JSON.stringify({ version: 1, featureBits: FEATURE_BITS, quantScale, ...info } satisfies ModelInfo);
+  const header = JSON.stringify({ ...info, version: 2, featureBits: FEATURE_BITS, quantScale } satisfies ModelInfo);
   return gzipSync(Buffer.concat([Buffer.from(MAGIC + header + '\n'), Buffer.from(q.buffer)]), { level: 9 });
 }
 
-/** Reads a model written by encodeModel; refuses a file for another feature layout. */
+/** Reads a model written by encodeModel (or the first version's file); refuses a file for another feature layout. */
 export function decodeModel(file: Buffer): SentimentModel {
   const raw = gunzipSync(file);
   if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw new Error('not a Lodestar text model');
   const end = raw.indexOf(0x0a, MAGIC.length);
-  const info = JSON.parse(raw.subarray(MAGIC.length, end).toString()) as ModelInfo;
-  if (info.version !== 1 || info.featureBits !== FEATURE_BITS) throw new Error(`model has feature layout ${info.featureBits}, code expects ${FEATURE_BITS}`);
+  const header = JSON.parse(raw.subarray(MAGIC.length, end).toString()) as Omit<ModelInfo, 'version'> & { version: number };
+  if (header.featureBits !== FEATURE_BITS) throw new Error(`model has feature layout ${header.featureBits}, code expects ${FEATURE_BITS}`);
+  if (header.version !== 1 && header.version !== 2) throw new Error(`model version ${header.version} is not known to this code`);
+  const info: ModelInfo = header.version === 1 ? { ...VERSION_1_READING, ...header, version: 2 } : (header as ModelInfo);
   const q = new Int8Array(raw.buffer, raw.byteOffset + end + 1, 1 << FEATURE_BITS);
   const weights = new Float32Array(q.length);
   for (let i = 0; i < q.length; i++) weights[i] = q[i]! * info.quantScale;
   return { info, weights };
 }
 
+/** Reads a model file. */
+export function readModel(file: string): SentimentModel {
+  return decodeModel(fs.readFileSync(file));
+}
+
 let loaded: SentimentModel | undefined;
 
 /** The shipped model, read from the repository on first use. */
 export function shippedModel(): SentimentModel {
-  loaded ??= decodeModel(fs.readFileSync(MODEL_PATH));
+  loaded ??= readModel(MODEL_PATH);
   return loaded;
 }

@@ -5,21 +5,29 @@
  * marks on top. Score −1..1; the label is neutral inside ±NEUTRAL_BAND.
  */
 import { EMOJI } from './lexicon.zh.ts';
-import { scoreText, type SentimentModel } from './model.ts';
+import { readText, type SentimentModel } from './model.ts';
 import { englishSentiment } from './sentiment.en.ts';
 import { scriptMix } from './text.normalize.ts';
 
 export type SentimentLabel = 'positive' | 'neutral' | 'negative';
 
 /**
- * |score| below this is neutral. The Chinese score is 2p − 1 of a calibrated
- * logistic model, so the band is p in (0.35, 0.65): the model is less than
- * two-to-one sure either way. On the held-out split that band holds 5 % of
- * the reviews, whose sign it gets right only 60 % of the time against 96 %
- * outside it (eval:text): they are the mixed and the unclear ones. The English score is VADER's normalisation, where ±0.3 means
- * about one mild word ("okay", "fine").
+ * |score| below this is neutral. For English the score is VADER's
+ * normalisation, where ±0.3 is about one mild word ("okay", "fine"). For
+ * Chinese the model's calibrated margin 2p − 1 is stretched (stretchMargin)
+ * so that the model's own neutral margin lands exactly on this band: a
+ * comment is neutral only when the model is truly unsure.
  */
 export const NEUTRAL_BAND = 0.3;
+
+/**
+ * Maps a calibrated margin m = 2p − 1 to a score with the same sign and order, |m| = margin ↦ NEUTRAL_BAND
+ * (a power curve, so ±1 stays ±1 and the mean of many scores still reads as "how positive").
+ */
+export function stretchMargin(m: number, margin: number): number {
+  const gamma = Math.log(NEUTRAL_BAND) / Math.log(margin);
+  return Math.sign(m) * Math.abs(m) ** gamma;
+}
 
 const EMOJI_PATTERN = /\p{Extended_Pictographic}\uFE0F?|:\)|:-\)|:\(|:-\(|\^_\^/gu;
 
@@ -38,9 +46,12 @@ export function sentimentOf(model: SentimentModel, normalized: string): { label:
   let zh = 0;
   let zhWeight = 0;
   if (han > 0) {
-    let logit = scoreText(model, normalized) + 2 * emoji;
+    const reading = readText(model, normalized);
+    let logit = reading.logit + 2 * emoji;
     if (exclamations >= 2) logit *= 1 + 0.1 * exclamations; // "太棒了!!!" is surer than "太棒了"
-    zh = Math.tanh(logit / 2);
+    const { noOpinion } = model.info;
+    const isWithoutOpinion = noOpinion !== undefined && emoji === 0 && reading.evidence < noOpinion.evidence && Math.abs(logit) < noOpinion.logit;
+    zh = isWithoutOpinion ? 0 : stretchMargin(Math.tanh(logit / 2), model.info.neutralMargin);
     zhWeight = han;
   }
   let en = 0;

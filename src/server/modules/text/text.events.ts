@@ -12,6 +12,7 @@ import { publishMany, type Event } from '../../platform/events/index.ts';
 import type { ResponseSubmitted } from '../responses/index.ts';
 import { getSurveyVersion } from '../surveys/index.ts';
 import type { Question } from '../../../contracts/surveys.ts';
+import { activeAdapterOf } from './adapter/adapter.cache.ts';
 import { analyzeText } from './analyze.ts';
 import { topicsByTerm } from './topics.service.ts';
 
@@ -26,7 +27,8 @@ export function registerTextEvents(ctx: AppContext): void {
 /**
  * Analyses the text answers of submitted responses and stores the results
  * (replacing earlier ones), in five statements whatever the batch's size:
- * answers, staff names, topics, the analyses, their `comment.analysed` events.
+ * answers, staff names, topics, the analyses, their `comment.analysed` events
+ * (and, about once a minute, one reading the organisation's sentiment adapter).
  */
 async function analyseSubmittedResponses(ctx: AppContext, tx: Tx, events: Event<ResponseSubmitted>[]): Promise<void> {
   const commented = events.map((e) => e.payload).filter((p) => (p.comment ?? '').trim() !== '');
@@ -37,11 +39,12 @@ async function analyseSubmittedResponses(ctx: AppContext, tx: Tx, events: Event<
     `SELECT id, name FROM employees WHERE org_id = $1 AND length(name) >= 2 AND (id = ANY ($2::uuid[]) OR strpos($3, lower(name)) > 0)`,
     [tx.orgId, commented.flatMap((p) => (p.employeeId ? [p.employeeId] : [])), commented.map(textOf).join('\n').toLowerCase()],
   );
+  const adapter = await activeAdapterOf(ctx.db, tx, tx.orgId!);
   const analysed = commented.map((p) => {
     const text = textOf(p);
     const lower = text.toLowerCase();
     const staffNames = [...new Set(staff.filter((e) => e.id === p.employeeId || lower.includes(e.name.toLowerCase())).map((e) => e.name))];
-    return { p, analysis: analyzeText(text, { staffNames }) };
+    return { p, analysis: analyzeText(text, { staffNames, adapter }) };
   });
   const topics = await topicsByTerm(tx, tx.orgId!, analysed.flatMap((a) => a.analysis.keywords));
   const now = ctx.clock.now();
@@ -57,7 +60,10 @@ async function analyseSubmittedResponses(ctx: AppContext, tx: Tx, events: Event<
      SELECT $1, r.*, $3 FROM jsonb_to_recordset($2::jsonb) AS r(response_id uuid, sentiment text, score real, keywords text[], topics text[],
         is_praise boolean, redacted_text text, pii_found text[], lang text, unit_id uuid, employee_id uuid, customer_id uuid, touchpoint text,
         submitted_at timestamptz)
-     ON CONFLICT (org_id, response_id) DO UPDATE SET sentiment = excluded.sentiment, score = excluded.score, keywords = excluded.keywords,
+     ON CONFLICT (org_id, response_id) DO UPDATE SET score = excluded.score, keywords = excluded.keywords,
+       -- An admin's correction (text_label_corrections) outlives a re-analysis.
+       sentiment = coalesce((SELECT c.label FROM text_label_corrections c WHERE c.org_id = text_analyses.org_id
+                               AND c.response_id = text_analyses.response_id), excluded.sentiment),
        topics = excluded.topics, is_praise = excluded.is_praise, redacted_text = excluded.redacted_text, pii_found = excluded.pii_found,
        lang = excluded.lang, analysed_at = excluded.analysed_at`,
     [tx.orgId, JSON.stringify(rows), now],

@@ -14,6 +14,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { analyzeTexts, listTopics, mergeTopics, renameTopic, topicTrends } from './topics.service.ts';
+import { registerTextAdapterRoutes } from './adapter/adapter.routes.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
@@ -44,4 +45,5 @@ export function registerTextRoutes(app: HttpApp, ctx: AppContext): void {
   app.post('/api/v1/text/topics/merge', { schema: { tags, body: MergeTopicsSchema, response: { 200: TopicChangeResultSchema, ...errors } } }, (req) =>
     mergeTopics(ctx, actorOf(req), req.body),
   );
+  registerTextAdapterRoutes(app, ctx);
 }

@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { dataScopeOf, unitSubtreeIds } from '../org/index.ts';
+import { activeAdapterOf } from './adapter/adapter.cache.ts';
 import { analyzeText } from './analyze.ts';
 
 type TopicFilter = { from?: string; to?: string; unitId?: string; touchpoint?: string };
@@ -43,8 +44,9 @@ export function analyzeTexts(ctx: AppContext, actor: Actor, texts: string[]): Pr
   authorize(actor, 'text.analyze');
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const items: AnalyzedText[] = [];
+    const adapter = await activeAdapterOf(ctx.db, tx, actor.orgId);
     for (const text of texts) {
-      const { redacted: _redacted, ...analysis } = analyzeText(text);
+      const { redacted: _redacted, ...analysis } = analyzeText(text, { adapter });
       items.push({ ...analysis, topics: await topicsOf(tx, actor.orgId, analysis.keywords) });
     }
     return { items };

@@ -9,6 +9,7 @@ import { en as webhooks } from '../../features/webhooks/strings.ts';
 import { en as chatRobots } from '../../features/chat-robots/strings.ts';
 import { en as improvements } from '../../features/improvements/strings.ts';
 import { en as journeys } from '../../features/journeys/strings.ts';
+import { en as textAnalytics } from '../../features/text-analytics/strings.ts';
 
 /**
  * English UI strings: the shared ones here, each feature's in its own `strings.ts` (both languages side by side).
@@ -144,6 +145,7 @@ export const en = {
   chatRobots,
   improvements,
   journeys,
+  textAnalytics,
   errors: {
     invalid_credentials: 'The email or password is wrong',
     organisation_required: 'This email belongs to several organisations: please enter the organisation',
