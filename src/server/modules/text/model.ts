@@ -33,11 +33,6 @@ export interface ModelInfo {
   afterContrastShare: number;
   /** |2p − 1| below which a Chinese comment is neutral: the model's own chance of being right is under (1 + margin) / 2. */
   neutralMargin: number;
-  /**
-   * A comment without an opinion ("请问早餐几点结束") is neutral too: its features carry little weight either way
-   * (evidence, Σ|w|·scale, below `evidence`) and the verdict is weak (|logit| below `logit`). Absent in the first model.
-   */
-  noOpinion?: { evidence: number; logit: number };
   /** How the learners were blended (for the record; already folded into the weights). */
   blend?: Record<string, number>;
 }
@@ -60,38 +55,17 @@ export function dotFeatures(model: SentimentModel, f: Features): number {
   return sum * f.scale;
 }
 
-/** What the model reads in a text: the logit (positive means positive sentiment) and how much evidence it had. */
-export interface Reading {
-  logit: number;
-  /** Σ |w| over the whole text's features (bias excluded), times their scale: near 0 when no feature carries an opinion. */
-  evidence: number;
-}
-
 /**
- * Reads a normalised text: the model over the whole text, blended with the
- * model over the clause after the last contrast word when there is one, plus
- * the service lexicon's valence.
+ * The logit for a normalised text (positive means positive sentiment): the
+ * model over the whole text, blended with the model over the clause after the
+ * last contrast word when there is one, plus the service lexicon's valence.
  */
-export function readText(model: SentimentModel, normalized: string): Reading {
+export function scoreText(model: SentimentModel, normalized: string): number {
   const f = featuresOf(normalized);
   const { bias, lexiconWeight, afterContrastShare } = model.info;
-  const w = model.weights;
-  let sum = 0;
-  let evidence = 0;
-  // idx[0] is the bias bucket every text has (features.ts).
-  for (let i = 0; i < f.idx.length; i++) {
-    const v = w[f.idx[i]!]!;
-    sum += v;
-    if (i > 0) evidence += Math.abs(v);
-  }
-  let z = sum * f.scale;
+  let z = dotFeatures(model, f);
   if (f.afterContrast) z = (1 - afterContrastShare) * z + afterContrastShare * dotFeatures(model, featuresOf(normalized.slice(...f.afterContrast)));
-  return { logit: z + bias + lexiconWeight * f.lexicon, evidence: evidence * f.scale };
-}
-
-/** The logit of a normalised text. */
-export function scoreText(model: SentimentModel, normalized: string): number {
-  return readText(model, normalized).logit;
+  return z + bias + lexiconWeight * f.lexicon;
 }
 
 /** Serialises weights as int8 (symmetric, max |w| → 127) behind a JSON header, gzipped. */

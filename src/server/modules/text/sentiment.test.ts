@@ -35,6 +35,11 @@ describe('Chinese sentiment', () => {
     expect(s('送到了👍').score).toBeGreaterThan(s('送到了').score);
   });
 
+  it('reads "nothing to say" as no opinion, not as a complaint', () => {
+    for (const text of ['无', '没有。', '暂无其他建议', '没什么意见', '无建议!', 'Nothing to add.', 'N/A', 'no comment']) expect(s(text).sentiment, text).toBe('neutral');
+    for (const text of ['没有人理我', '还没有送到', 'no one answered']) expect(s(text).sentiment, text).toBe('negative');
+  });
+
   it('takes repeated exclamation marks as emphasis', () => {
     expect(Math.abs(s('满意！！！').score)).toBeGreaterThanOrEqual(Math.abs(s('满意').score));
     expect(s('满意！！！').sentiment).toBe('positive');

@@ -5,7 +5,7 @@
  * marks on top. Score −1..1; the label is neutral inside ±NEUTRAL_BAND.
  */
 import { EMOJI } from './lexicon.zh.ts';
-import { readText, type SentimentModel } from './model.ts';
+import { scoreText, type SentimentModel } from './model.ts';
 import { englishSentiment } from './sentiment.en.ts';
 import { scriptMix } from './text.normalize.ts';
 
@@ -38,20 +38,29 @@ export function emojiValence(text: string): number {
   return sum;
 }
 
+/**
+ * Answers that say there is nothing to say ("无", "没有意见", "暂无其他建议", "nothing to add", "n/a"): the
+ * commonest reply to an open question, and no opinion at all. Review-trained models read 无/没有 as a complaint.
+ */
+const NOTHING_TO_SAY = /^(?:(?:暂时|暂|目前|还|也)?(?:无|没有?|没什么)(?:了|啦|呢)?(?:其他|其它|别的|什么)?(?:的)?(?:意见|建议|想法|要说的|补充|问题)?(?:了|啦|呢|哦|吧)?|nothing(?: (?:to add|else|really|much))?|none|no|nope|nil|n\/?a|no comments?|no suggestions?|not really)$/;
+
+/** True when a normalised comment, stripped of punctuation and spaces, says only that there is nothing to say. */
+export function saysNothing(normalized: string): boolean {
+  return NOTHING_TO_SAY.test(normalized.replace(/[\s\p{P}]+/gu, ' ').trim());
+}
+
 /** Sentiment of a normalised, redacted comment. */
 export function sentimentOf(model: SentimentModel, normalized: string): { label: SentimentLabel; score: number } {
+  if (saysNothing(normalized)) return { label: 'neutral', score: 0 };
   const { han, latinWords } = scriptMix(normalized);
   const emoji = emojiValence(normalized);
   const exclamations = Math.min((normalized.match(/!/g) ?? []).length, 3);
   let zh = 0;
   let zhWeight = 0;
   if (han > 0) {
-    const reading = readText(model, normalized);
-    let logit = reading.logit + 2 * emoji;
+    let logit = scoreText(model, normalized) + 2 * emoji;
     if (exclamations >= 2) logit *= 1 + 0.1 * exclamations; // "太棒了!!!" is surer than "太棒了"
-    const { noOpinion } = model.info;
-    const isWithoutOpinion = noOpinion !== undefined && emoji === 0 && reading.evidence < noOpinion.evidence && Math.abs(logit) < noOpinion.logit;
-    zh = isWithoutOpinion ? 0 : stretchMargin(Math.tanh(logit / 2), model.info.neutralMargin);
+    zh = stretchMargin(Math.tanh(logit / 2), model.info.neutralMargin);
     zhWeight = han;
   }
   let en = 0;

@@ -24,11 +24,6 @@ export const AFTER_CONTRAST_SHARE_RANGE = [0.4, 0.8] as const;
  * reviews from sources the model had not seen (eval:text prints the neutral share per source).
  */
 export const NEUTRAL_MARGIN = 0.06;
-/** A text whose verdict is weaker than this logit (p between 0.27 and 0.73)… */
-export const NO_OPINION_LOGIT = 1;
-/** …and whose evidence is below that of all but this share of the opinionated calibration texts has no opinion: neutral. */
-export const NO_OPINION_QUANTILE = 0.025;
-
 /** A source's rarer class is weighted up to balance it, but never more than this many times. */
 export const MAX_CLASS_WEIGHT = 3;
 /** Fraction of the training rows kept aside to fit the blend and its calibration. */
@@ -69,24 +64,9 @@ export function rowLogit(model: SentimentModel, store: FeatureStore, r: number):
   return rawLogit(store, r, model.weights, afterContrastShare) + bias + lexiconWeight * store.lexicon[r]!;
 }
 
-/** Σ |w| over a stored row's whole-text features (the bias bucket, always first, excluded), times its scale. */
-export function rowEvidence(store: FeatureStore, r: number, weights: Float32Array): number {
-  let sum = 0;
-  for (let k = store.start[r]! + 1; k < store.start[r + 1]!; k++) sum += Math.abs(weights[store.idx[k]!]!);
-  return sum * store.scale[r]!;
-}
-
-/** Whether a model calls a stored row neutral: inside its margin, or without an opinion. */
+/** Whether a model calls a stored row neutral: inside its margin. */
 export function isNeutralRow(model: SentimentModel, store: FeatureStore, r: number, logit = rowLogit(model, store, r)): boolean {
-  if (Math.abs(Math.tanh(logit / 2)) < model.info.neutralMargin) return true;
-  const { noOpinion } = model.info;
-  return noOpinion !== undefined && Math.abs(logit) < noOpinion.logit && rowEvidence(store, r, model.weights) < noOpinion.evidence;
-}
-
-/** The no-opinion thresholds for a model, from the evidence its calibration texts (all of them opinionated) carry. */
-function noOpinionOf(store: FeatureStore, calibration: Uint32Array, weights: Float32Array): { evidence: number; logit: number } {
-  const evidence = Float64Array.from(calibration, (r) => rowEvidence(store, r, weights)).sort();
-  return { evidence: evidence[Math.floor(NO_OPINION_QUANTILE * (evidence.length - 1))]!, logit: NO_OPINION_LOGIT };
+  return Math.abs(Math.tanh(logit / 2)) < model.info.neutralMargin;
 }
 
 export interface Candidates {
@@ -129,7 +109,6 @@ export function fitCandidates(
     const info: ModelInfo = {
       version: 2, featureBits: FEATURE_BITS, trainedOn: about.trainedOn, trainedRows: train.length, quantScale: 1, bias: bias!,
       lexiconWeight: lexiconWeight!, afterContrastShare: share, neutralMargin: NEUTRAL_MARGIN, blend,
-      noOpinion: noOpinionOf(store, calibration, scaled),
     };
     return { info, weights: scaled };
   };
