@@ -22,6 +22,7 @@ import { registerCaseEvents, registerCaseJobs, registerCaseRoutes, scheduleCaseJ
 import { registerRecognitionEvents, registerRecognitionJobs, registerRecognitionRoutes, scheduleRecognitionJobs } from './modules/recognition/index.ts';
 import { registerImprovementRoutes } from './modules/improvements/index.ts';
 import { registerJourneyRoutes } from './modules/journeys/index.ts';
+import { registerCultureJobs, registerCultureRoutes, scheduleCultureJobs } from './modules/culture/index.ts';
 import { registerChatRobotEvents, registerChatRobotRoutes, registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
 import { registerMessageChannelRoutes, registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
@@ -76,6 +77,8 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerChatRobotEvents(ctx);
   registerImprovementRoutes(app, ctx);
   registerJourneyRoutes(app, ctx);
+  registerCultureRoutes(app, ctx);
+  registerCultureJobs(ctx);
   await app.ready();
   return { app, ctx };
 }
@@ -89,6 +92,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleCaseJobs(ctx);
   await scheduleRecognitionJobs(ctx);
   await scheduleTextJobs(ctx);
+  await scheduleCultureJobs(ctx);
   // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
   warmUpTextAnalysis();
   ctx.events.start();

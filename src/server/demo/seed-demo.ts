@@ -4,6 +4,7 @@ import { createOrganisation, findOrganisationBySlug } from '../modules/org/index
 import { enqueueTrainingAfterAnalysis } from '../modules/text/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
+import { seedCulture } from './demo-culture.ts';
 import { seedJourneys } from './demo-journeys.ts';
 import { seedRecognising } from './demo-recognising.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
@@ -41,7 +42,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   const existing = await findOrganisationBySlug(ctx, DEMO_SLUG);
   if (existing) return { created: false, orgId: existing.id, logins: demoLogins() };
   const org = await createOrganisation(ctx, { slug: DEMO_SLUG, ...DEMO_ORG });
-  const { admin, employeeIds } = await ctx.db.tenant(org.id, async (tx) => {
+  const { admin, employeeIds, unitIds } = await ctx.db.tenant(org.id, async (tx) => {
     const unitIds = new Map<string, string>();
     for (const u of DEMO_UNITS) {
       const [row] = await tx.query<{ id: string }>(
@@ -74,7 +75,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
       const user = await insertUser(ctx, tx, null, { email: e.login.email, password: DEMO_PASSWORD, role: e.login.role, employeeId });
       if (e.login.role === 'admin') admin ??= { orgId: org.id, kind: 'user', id: user.id, role: 'admin', employeeId };
     }
-    return { admin: admin!, employeeIds };
+    return { admin: admin!, employeeIds, unitIds };
   });
   const counts = await seedListening(ctx, admin, employeeIds, opts.size ?? 'small');
   await seedActing(ctx, org.id, employeeIds);
@@ -82,6 +83,7 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   await seedUnderstanding(ctx, admin, employeeIds);
   await seedSurveyLogic(ctx, admin);
   await seedJourneys(ctx, org.id);
+  await seedCulture(ctx, org.id, unitIds, employeeIds);
   // The organisation's own sentiment model learns from the seeded comments as soon as they are analysed,
   // so the text analytics settings page shows real figures right after the first start.
   await ctx.db.tenant(org.id, (tx) => enqueueTrainingAfterAnalysis(tx, ctx.clock.now()));

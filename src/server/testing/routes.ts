@@ -96,7 +96,7 @@ export function fieldPaths(schema: JsonSchemaNode | undefined, prefix: string[] 
   return out;
 }
 
-/** The smallest body a schema accepts: required fields only, first enum members, `id` for every uuid, `text` for free text. */
+/** The smallest body a schema accepts: required fields only, first enum members, `id` for every uuid, a far-future date for dates, `text` for free text. */
 export function minimalBody(schema: JsonSchemaNode | undefined, id: string, text = 'x'): unknown {
   if (!schema) return undefined;
   if (schema.enum) return schema.enum[0];
@@ -112,6 +112,9 @@ export function minimalBody(schema: JsonSchemaNode | undefined, id: string, text
   if (type === 'boolean') return false;
   if (schema.format === 'uuid') return id;
   if (schema.format === 'email') return 'someone@example.com';
+  // A valid, far-future instant or day, so a required date never stops a request before its ids are checked.
+  if (schema.format === 'date-time') return '2030-01-01T00:00:00Z';
+  if (schema.format === 'date') return '2030-01-01';
   if (schema.pattern) return 'CNY';
   return text;
 }

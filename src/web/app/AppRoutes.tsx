@@ -48,6 +48,8 @@ const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').
 const ChatRobotsPage = lazy(() => import('../features/chat-robots/ChatRobotsPage.tsx').then((m) => ({ default: m.ChatRobotsPage })));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 const TextAnalyticsPage = lazy(() => import('../features/text-analytics/TextAnalyticsPage.tsx').then((m) => ({ default: m.TextAnalyticsPage })));
+const CulturePage = lazy(() => import('../features/culture/index.ts').then((m) => ({ default: m.CulturePage })));
+const AssessmentPage = lazy(() => import('../features/culture/index.ts').then((m) => ({ default: m.AssessmentPage })));
 
 /** Every page's address. Pages behind the layout need a session; unknown addresses get the 404 page. */
 export function AppRoutes() {
@@ -98,6 +100,8 @@ export function AppRoutes() {
         <Route path="chat-robots" element={<ChatRobotsPage />} />
         <Route path="journeys" element={<JourneysPage />} />
         <Route path="text-analytics" element={<TextAnalyticsPage />} />
+        <Route path="culture" element={<CulturePage />} />
+        <Route path="culture/:id" element={<AssessmentPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

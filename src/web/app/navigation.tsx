@@ -3,7 +3,7 @@ import { ApiOutlined, RiseOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, BulbOutlined, CommentOutlined, FormOutlined, HeartOutlined, IdcardOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
 import { AimOutlined, BarChartOutlined, DashboardOutlined, DesktopOutlined, UserOutlined } from '@ant-design/icons';
 import { RobotOutlined, SettingOutlined, SolutionOutlined } from '@ant-design/icons';
-import { FileSearchOutlined, NodeIndexOutlined } from '@ant-design/icons';
+import { CompassOutlined, FileSearchOutlined, NodeIndexOutlined } from '@ant-design/icons';
 import type { SessionInfo } from '../../contracts/access.ts';
 import type { ParseKeys } from 'i18next';
 
@@ -43,6 +43,7 @@ export const NAV_GROUPS: NavGroup[] = [
       { path: '/dashboards/metric-tree', labelKey: 'dashboards.nav.metricTree', icon: <AimOutlined /> },
       { path: '/dashboards/boards', labelKey: 'dashboards.nav.boards', icon: <DesktopOutlined /> },
       { path: '/journeys', labelKey: 'journeys.nav', icon: <NodeIndexOutlined /> },
+      { path: '/culture', labelKey: 'culture.nav', icon: <CompassOutlined /> },
     ],
   },
   {

@@ -20,3 +20,4 @@ export {
   type PipeContextValues,
 } from './public-page.ts';
 export { renderQrSvg, renderQrPng } from './qr.ts';
+export { queueEmails, type OutgoingEmail } from './outbox-queue.ts';

@@ -10,6 +10,7 @@ import { en as chatRobots } from '../../features/chat-robots/strings.ts';
 import { en as improvements } from '../../features/improvements/strings.ts';
 import { en as journeys } from '../../features/journeys/strings.ts';
 import { en as textAnalytics } from '../../features/text-analytics/strings.ts';
+import { en as culture } from '../../features/culture/strings.ts';
 
 /**
  * English UI strings: the shared ones here, each feature's in its own `strings.ts` (both languages side by side).
@@ -146,6 +147,7 @@ export const en = {
   improvements,
   journeys,
   textAnalytics,
+  culture,
   errors: {
     invalid_credentials: 'The email or password is wrong',
     organisation_required: 'This email belongs to several organisations: please enter the organisation',

@@ -11,6 +11,7 @@ import { zhCN as chatRobots } from '../../features/chat-robots/strings.ts';
 import { zhCN as improvements } from '../../features/improvements/strings.ts';
 import { zhCN as journeys } from '../../features/journeys/strings.ts';
 import { zhCN as textAnalytics } from '../../features/text-analytics/strings.ts';
+import { zhCN as culture } from '../../features/culture/strings.ts';
 
 /** 简体中文界面文案；术语与 GLOSSARY.md 一致。键集合必须与 en.ts 完全相同（由类型检查保证）。 */
 export const zhCN: Messages = {
@@ -144,6 +145,7 @@ export const zhCN: Messages = {
   improvements,
   journeys,
   textAnalytics,
+  culture,
   errors: {
     invalid_credentials: '邮箱或密码错误',
     organisation_required: '该邮箱属于多个组织，请填写组织标识',
