@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setUpI18n } from './shared/i18n/index.ts';
+import { setUpI18n } from './app/i18n/index.ts';
 import { App } from './app/App.tsx';
 import './app/global.css';
 

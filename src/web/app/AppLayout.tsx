@@ -7,8 +7,9 @@ import { useLocalizedName } from '../shared/i18n/use-language.ts';
 import { BrandMark } from '../shared/ui/BrandMark.tsx';
 import { FullPageSpin } from '../shared/ui/FullPageSpin.tsx';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
-import { HOME_PATH, NAV_GROUPS } from './navigation.tsx';
-import { useSignedIn } from './session.tsx';
+import { HOME_PATH } from '../shared/home-path.ts';
+import { NAV_GROUPS } from './navigation.tsx';
+import { useSignedIn } from '../shared/session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import './app-layout.css';
 

@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useLanguage } from '../shared/i18n/use-language.ts';
 import { BRAND_BLUE } from '../shared/ui/brand.ts';
-import { SessionProvider } from './session.tsx';
+import { SessionProvider } from '../shared/session.tsx';
 
 /** Everything the pages rely on: antd locale and theme, dayjs locale, message/modal context, the session. */
 export function AppProviders({ children }: { children: ReactNode }) {

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
 import { AppLayout } from './AppLayout.tsx';
-import { HOME_PATH } from './navigation.tsx';
+import { HOME_PATH } from '../shared/home-path.ts';
 import { RequireAuth } from './RequireAuth.tsx';
 
 const UnitsPage = lazy(() => import('../features/org/UnitsPage.tsx').then((m) => ({ default: m.UnitsPage })));

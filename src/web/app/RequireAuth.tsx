@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../shared/ui/FullPageSpin.tsx';
-import { useSession } from './session.tsx';
+import { useSession } from '../shared/session.tsx';
 
 /** Shows its children only to a signed-in user; others go to /login and, unless they logged out, come back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

@@ -2,7 +2,7 @@ import { App, Avatar, Dropdown, Tag, Typography, theme, type MenuProps } from 'a
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../shared/api/use-error-message.ts';
-import { useSession, useSignedIn } from './session.tsx';
+import { useSession, useSignedIn } from '../shared/session.tsx';
 
 /** The avatar menu: who is signed in, with which role, and Log out. */
 export function UserMenu() {

@@ -79,5 +79,3 @@ export const NAV_GROUPS: NavGroup[] = [
   },
 ];
 
-/** Where `/` and the brand link lead. */
-export const HOME_PATH = '/org/units';

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, LockOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { DeliveriesDrawer } from '../webhooks/DeliveriesDrawer.tsx';
+import { DeliveriesDrawer } from '../webhooks/index.ts';
 import { deleteChatRobot, eventKey, listChatRobotDeliveries, listChatRobots, sendChatRobotTest, updateChatRobot, type ChatRobot } from './chat-robots.api.ts';
 import { RobotFormModal } from './RobotFormModal.tsx';
 

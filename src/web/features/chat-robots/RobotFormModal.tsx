@@ -2,7 +2,7 @@ import { Checkbox, Form, Input, Radio, Select, Space, TreeSelect, Typography } f
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
-import { useUnits, useUnitTreeSelectData } from '../org/use-org-data.ts';
+import { useUnits, useUnitTreeSelectData } from '../org/index.ts';
 import {
   CHAT_ROBOT_EVENTS,
   CHAT_ROBOT_KINDS,

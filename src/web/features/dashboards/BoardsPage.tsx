@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useById, useUnits, useUnitTreeSelectData } from '../org/use-org-data.ts';
+import { useById, useUnits, useUnitTreeSelectData } from '../org/index.ts';
 import { createBoard, listBoards, revokeBoard, type Board, type CreatedBoard } from './dashboards.api.ts';
 import './dashboards.css';
 

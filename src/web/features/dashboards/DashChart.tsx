@@ -10,6 +10,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
 import type { ExportTable } from './export/cells.ts';
 import { downloadCsv, downloadDataUrl, downloadXlsx } from './export/download.ts';
+import './dashboards.css';
 
 // The dashboards also draw scatter (driver quadrant) and treemap (topics) charts with mark lines and areas.
 echarts.use([BarChart, LineChart, ScatterChart, TreemapChart, DatasetComponent, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);

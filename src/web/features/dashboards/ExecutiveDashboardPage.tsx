@@ -1,6 +1,6 @@
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { DashboardBody } from './DashboardBody.tsx';
 import { PeriodSelect, usePeriodDays } from './PeriodSelect.tsx';

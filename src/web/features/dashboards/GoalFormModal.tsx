@@ -3,7 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
-import { useEmployees } from '../org/use-org-data.ts';
+import { useEmployees } from '../org/index.ts';
 import { createGoal, type Kpi } from './dashboards.api.ts';
 
 interface GoalFormValues {

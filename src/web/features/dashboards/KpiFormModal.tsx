@@ -4,7 +4,7 @@ import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
-import { useEmployees, usePositionOptions, usePositions, useUnits, useUnitTreeSelectData } from '../org/use-org-data.ts';
+import { useEmployees, usePositionOptions, usePositions, useUnits, useUnitTreeSelectData } from '../org/index.ts';
 import { createKpi, type Kpi } from './dashboards.api.ts';
 
 const METRICS = ['nps', 'csat', 'ces', 'fcr', 'resolution_time', 'churn_rate', 'conversion_rate', 'response_rate', 'sentiment', 'praise', 'manual'] as const;

@@ -3,13 +3,13 @@ import { App, Button, Card, Col, Empty, Form, InputNumber, Modal, Popconfirm, Pr
 import { DeleteOutlined, EditOutlined, InfoCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useById, useUnits } from '../org/use-org-data.ts';
+import { useById, useUnits } from '../org/index.ts';
 import { deleteKpi, listGoals, listKpis, recordKpiValue, type Kpi } from './dashboards.api.ts';
 import { ExportButtons } from './ExportButtons.tsx';
 import { GoalFormModal } from './GoalFormModal.tsx';

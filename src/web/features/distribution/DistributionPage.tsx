@@ -5,7 +5,7 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { getSettings, saveSettings } from './distribution.api.ts';
 import { MessagesCard } from './MessagesCard.tsx';
 import { TriggersCard } from './TriggersCard.tsx';

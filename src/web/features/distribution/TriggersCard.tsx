@@ -6,7 +6,7 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
-import { listSurveys } from '../surveys/surveys.api.ts';
+import { listSurveys } from '../surveys/index.ts';
 import { createTrigger, deleteTrigger, listTriggers, setTriggerEnabled, type SurveyTrigger, type TriggerInput } from './distribution.api.ts';
 
 interface TriggerFormValues {

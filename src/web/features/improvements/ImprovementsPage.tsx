@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, List, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { listEmployees } from '../org/org.api.ts';
-import { listRootCauses } from '../workbench/workbench.api.ts';
+import { listEmployees } from '../org/index.ts';
+import { listRootCauses } from '../workbench/index.ts';
 import {
   createProject,
   getProject,

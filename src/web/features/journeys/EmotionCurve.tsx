@@ -1,7 +1,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
-import { DashChart } from '../dashboards/DashChart.tsx';
+import { DashChart } from '../dashboards/index.ts';
 import type { Journey, JourneyMetrics } from './journeys.api.ts';
 
 /** How customers feel along the journey: pooled NPS (left axis) and sentiment (right axis) per stage. */

@@ -3,7 +3,7 @@ import { SankeyChart } from 'echarts/charts';
 import * as echarts from 'echarts/core';
 import { useTranslation } from 'react-i18next';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
-import { DashChart } from '../dashboards/DashChart.tsx';
+import { DashChart } from '../dashboards/index.ts';
 import type { Journey, JourneyPaths } from './journeys.api.ts';
 
 // Only this page draws a Sankey diagram, so only it registers the chart type (the shared bundle stays lean).

@@ -3,13 +3,12 @@ import { Alert, App, Button, Col, Dropdown, Empty, Popconfirm, Row, Select, Skel
 import { AlertOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { PeriodSelect, usePeriodDays } from '../dashboards/PeriodSelect.tsx';
-import '../dashboards/dashboards.css';
+import { PeriodSelect, usePeriodDays } from '../dashboards/index.ts';
 import { EmotionCurve } from './EmotionCurve.tsx';
 import { JourneyEditor } from './JourneyEditor.tsx';
 import { JourneyMap } from './JourneyMap.tsx';

@@ -1,7 +1,7 @@
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { HOME_PATH } from '../../app/navigation.tsx';
+import { HOME_PATH } from '../../shared/home-path.ts';
 
 /** Shown for any address the app does not know. */
 export function NotFoundPage() {

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Input, Table, TreeSelect, Typography, type TableCol
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckCircleFilled, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { useLanguage, useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';

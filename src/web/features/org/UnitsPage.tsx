@@ -3,7 +3,7 @@ import { Button, Card, Col, Empty, Row, Skeleton, Tree, type TreeDataNode } from
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';

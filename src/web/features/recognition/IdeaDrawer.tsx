@@ -2,7 +2,7 @@ import { BulbOutlined, LikeFilled, LikeOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Avatar, Button, Drawer, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { ApiError } from '../../shared/api/client.ts';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';

@@ -2,12 +2,10 @@ import { ArrowRightOutlined, CommentOutlined } from '@ant-design/icons';
 import { Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
-import { getResponse } from '../responses/responses.api.ts';
-import { ScoreTags } from '../responses/ScoreTags.tsx';
-import { StatusTag } from '../workbench/CaseTags.tsx';
-import { getCase } from '../workbench/workbench.api.ts';
+import { getResponse, ScoreTags } from '../responses/index.ts';
+import { getCase, StatusTag } from '../workbench/index.ts';
 import { useIdeaDates } from './IdeaDates.ts';
 import type { Idea } from './recognition.api.ts';
 

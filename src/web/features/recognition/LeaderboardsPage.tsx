@@ -3,7 +3,7 @@ import { App as AntApp, Button, Card, Col, Empty, Flex, Row, Segmented, Spin, Ta
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';

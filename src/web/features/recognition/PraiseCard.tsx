@@ -4,17 +4,16 @@ import dayjs from 'dayjs';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { en } from '../../shared/i18n/en.ts';
 import type { Praise } from './recognition.api.ts';
 
 dayjs.extend(relativeTime);
 
 /** One customer's praise: their words, the score they gave, who served them and where, and the staff's likes. */
 export function PraiseCard({ praise, isNew, isFeatured, onLike }: { praise: Praise; isNew?: boolean; isFeatured?: boolean; onLike?: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const who = praise.employeeName ?? praise.unitName ?? t('recognition.praise.team');
   // A touchpoint the UI knows (the demo's) is named in the UI language; an integrator's own is shown as stored.
-  const touchpoint = praise.touchpoint && Object.hasOwn(en.responses.touchpoints, praise.touchpoint) ? t(`responses.touchpoints.${praise.touchpoint}` as ParseKeys) : praise.touchpoint;
+  const touchpoint = praise.touchpoint && i18n.exists(`responses.touchpoints.${praise.touchpoint}`) ? t(`responses.touchpoints.${praise.touchpoint}` as ParseKeys) : praise.touchpoint;
   const where = [praise.employeeName ? praise.unitName : null, touchpoint].filter(Boolean).join(' · ');
   const when = isFeatured ? dayjs(praise.submittedAt).format('YYYY-MM-DD HH:mm') : dayjs(praise.submittedAt).fromNow();
   const classes = ['praise-card', isNew && 'praise-card--new', isFeatured && 'praise-card--featured'].filter(Boolean).join(' ');

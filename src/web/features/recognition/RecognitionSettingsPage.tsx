@@ -1,6 +1,6 @@
 import { Alert, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { RewardCatalogueCard } from './RewardCatalogueCard.tsx';
 import { SettingsPointsRulesCard } from './SettingsPointsRulesCard.tsx';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Descriptions, Empty, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLanguage, useLocalizedName } from '../../shared/i18n/use-language.ts';
-import { useById, useUnits } from '../org/use-org-data.ts';
+import { useById, useUnits } from '../org/index.ts';
 import { AnswerList } from './AnswerList.tsx';
 import type { ResponseDetail } from './responses.api.ts';
 import { ScoreTag } from './ScoreTags.tsx';

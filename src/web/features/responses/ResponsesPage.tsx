@@ -3,14 +3,13 @@ import { Alert, Button, Card, Empty, Flex, Table, Tag, Typography, type TableCol
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { subtreeIds } from '../org/unit-tree.ts';
-import { useById, useEmployees, useUnits } from '../org/use-org-data.ts';
-import { listSurveys } from '../surveys/surveys.api.ts';
+import { subtreeIds, useById, useEmployees, useUnits } from '../org/index.ts';
+import { listSurveys } from '../surveys/index.ts';
 import { excerpt } from './answers.ts';
 import { ResponseFilterBar } from './ResponseFilterBar.tsx';
 import type { ResponseRecord } from './responses.api.ts';

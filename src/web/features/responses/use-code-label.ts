@@ -1,13 +1,13 @@
 import { useCallback } from 'react';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { en } from '../../shared/i18n/en.ts';
+import { en } from './strings.ts';
 
 /** Groups of stored codes the UI knows names for (touchpoints, channels, …). */
 export type CodeGroup = 'touchpoints' | 'channels' | 'interactionTypes' | 'segments' | 'sources' | 'flags' | 'languages';
 
 /** The codes of a group that have a translation, e.g. the demo's touchpoints. */
-export const knownCodes = (group: CodeGroup): string[] => Object.keys(en.responses[group]);
+export const knownCodes = (group: CodeGroup): string[] => Object.keys(en[group]);
 
 /**
  * Names a stored code (a touchpoint, channel, segment…) in the UI language; a code the UI does
@@ -18,7 +18,7 @@ export function useCodeLabel(): (group: CodeGroup, code: string | null | undefin
   return useCallback(
     (group, code) => {
       if (!code) return t('common.none');
-      return Object.hasOwn(en.responses[group], code) ? t(`responses.${group}.${code}` as ParseKeys) : code;
+      return Object.hasOwn(en[group], code) ? t(`responses.${group}.${code}` as ParseKeys) : code;
     },
     [t],
   );

@@ -1,6 +1,6 @@
 import { Alert, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../app/session.tsx';
+import { useIsAdmin } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ModelCard } from './ModelCard.tsx';

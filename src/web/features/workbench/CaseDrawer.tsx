@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
-import { getResponse } from '../responses/responses.api.ts';
-import { ScoreTags } from '../responses/ScoreTags.tsx';
+import { getResponse, ScoreTags } from '../responses/index.ts';
 import { DueTag, PriorityTag, StatusTag } from './CaseTags.tsx';
 import { actOnCase, getCase, listRootCauses, OPEN_STATUSES, type CaseAction, type CaseDetail } from './workbench.api.ts';
 

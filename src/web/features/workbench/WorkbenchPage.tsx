@@ -2,14 +2,14 @@ import { useState } from 'react';
 import { App, Badge, Button, Card, Col, Empty, Flex, Row, Space, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { BellOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../app/session.tsx';
+import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLiveEvents } from '../../shared/api/use-live-events.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { HighlightBanner } from '../recognition/HighlightBanner.tsx';
+import { HighlightBanner } from '../recognition/index.ts';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DueTag, PriorityTag, StatusTag } from './CaseTags.tsx';
 import {

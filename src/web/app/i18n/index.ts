@@ -2,7 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage } from '../../shared/i18n/language.ts';
 
 declare module 'i18next' {
   interface CustomTypeOptions {

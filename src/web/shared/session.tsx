@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../contracts/access.ts';
-import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from '../shared/api/client.ts';
+import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api/client.ts';
 
 export type { SessionInfo };
 

@@ -1,0 +1,2 @@
+// recognition's public surface for other features.
+export { HighlightBanner } from './HighlightBanner.tsx';

@@ -1,0 +1,2 @@
+// webhooks' public surface for other features.
+export { DeliveriesDrawer } from './DeliveriesDrawer.tsx';

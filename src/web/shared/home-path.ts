@@ -1,0 +1,2 @@
+/** Where `/` and the brand link lead (a page every signed-in role can open). */
+export const HOME_PATH = '/org/units';
