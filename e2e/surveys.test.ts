@@ -59,7 +59,7 @@ describe('survey builder in a real browser', () => {
     const cards = page.locator('[data-testid^="question-card-"]');
     const before = await cards.count();
     for (let attempt = 0; attempt < 5 && (await cards.count()) === before; attempt++) {
-      const item = page.getByRole('menuitem', { name: typeLabel });
+      const item = page.getByRole('menuitem', { name: typeLabel, exact: true }); // exact: the side menu has "文本分析"
       if (!(await item.isVisible())) await page.getByTestId('add-question').click();
       await item.click({ timeout: 5_000 }).catch(() => undefined);
       await page.waitForTimeout(300);

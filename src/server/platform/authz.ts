@@ -66,8 +66,6 @@ const rules = {
   'assessment.manage': (a: Actor) => a.role === 'admin',
   'assessment.distribute': (a: Actor) => a.role === 'admin',
   'assessmentResults.read': (a: Actor) => a.role !== 'partner',
-  'actionPlan.read': (a: Actor) => a.role !== 'partner',
-  'actionPlan.manage': (a: Actor) => a.role === 'admin',
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;
