@@ -1,3 +1,5 @@
+import { seededRandom } from '../platform/seeded-random.ts';
+
 /** A small deterministic PRNG (mulberry32) so every demo seed produces the same data. */
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -11,14 +13,7 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

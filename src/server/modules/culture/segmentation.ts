@@ -5,6 +5,7 @@
  * respondents); nothing here checks group sizes, and a unit below the
  * threshold must never reach either method.
  */
+import { seededRandom } from '../../platform/seeded-random.ts';
 import { PILLARS, type Pillar } from './vocabulary.ts';
 
 export interface UnitProfile {
@@ -130,21 +131,9 @@ function standardise(rows: number[][]): number[][] | null {
   return varies ? out : null;
 }
 
-/** A small seeded generator (mulberry32), so clusters repeat run after run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Lloyd's k-means from k-means++ starts; the restart with the least within-cluster spread wins. */
 function kmeans(points: number[][], k: number, seed: number): number[] {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   let best: { labels: number[]; cost: number } | null = null;
   for (let restart = 0; restart < RESTARTS; restart++) {
     const centres = [points[Math.floor(rnd() * points.length)]!];

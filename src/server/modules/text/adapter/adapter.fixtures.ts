@@ -5,19 +5,8 @@
  * CES beside each comment as a real survey gives them: mostly agreeing with
  * the comment, now and then contradicting it, sometimes saying nothing clear.
  */
+import { seededRandom } from '../../../platform/seeded-random.ts';
 
-/** A small seeded generator (xorshift32), so every run and machine writes the same comments. */
-function seededRandom(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 2 ** 32;
-  };
-}
 
 export interface SimulatedAnswer {
   comment: string;

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { seededRandom } from '../../../platform/seeded-random.ts';
 
 const SHARED_DATA = new URL('../../../../../../shared/data/', import.meta.url).pathname;
 export const DATA_DIR = process.env.LODESTAR_TEXT_DATA_DIR ?? SHARED_DATA;
@@ -59,18 +60,6 @@ export function readSource(info: SourceInfo, dir = DATA_DIR): Array<Omit<Labelle
   return rows
     .filter((r) => r.review && r.review.trim() !== '' && (r.label === '0' || r.label === '1'))
     .map((r) => ({ source: info.name, group: r.cat ?? info.name, label: r.label === '1' ? 1 : 0, text: r.review! }));
-}
-
-/** A small seeded PRNG (mulberry32): the same split on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Marks TEST_FRACTION of each (group, label) as held out, chosen by a seeded shuffle. */

@@ -8,7 +8,8 @@
  */
 import { FEATURE_BITS } from '../features.ts';
 import type { ModelInfo, SentimentModel } from '../model.ts';
-import { seededRandom, sourceInfo, type LabelledText } from './corpus.ts';
+import { seededRandom } from '../../../platform/seeded-random.ts';
+import { sourceInfo, type LabelledText } from './corpus.ts';
 import { dotAfter, dotRow, type FeatureStore } from './feature-store.ts';
 import { fitStacker, trainLogistic, trainNbsvm, type LinearModel, type LogisticOptions } from './learners.ts';
 

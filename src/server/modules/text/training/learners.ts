@@ -11,7 +11,7 @@
  */
 import { FEATURE_BITS } from '../features.ts';
 import { hashCodes, normalizeText } from '../text.normalize.ts';
-import { seededRandom } from './corpus.ts';
+import { seededRandom } from '../../../platform/seeded-random.ts';
 import type { FeatureStore } from './feature-store.ts';
 
 const DIM = 1 << FEATURE_BITS;

@@ -3,7 +3,8 @@ import { decodeModel, encodeModel, FIRST_MODEL_PATH, readModel, type SentimentMo
 import { FEATURE_BITS } from '../features.ts';
 import { sentimentOf } from '../sentiment.ts';
 import { normalizeText } from '../text.normalize.ts';
-import { markHeldOut, seededRandom, type LabelledText } from './corpus.ts';
+import { seededRandom } from '../../../platform/seeded-random.ts';
+import { markHeldOut, type LabelledText } from './corpus.ts';
 import { buildFeatureStore } from './feature-store.ts';
 import { AFTER_CONTRAST_SHARE_RANGE, fitCandidates, isNeutralRow, NEUTRAL_MARGIN, rowLogit } from './fit.ts';
 import { fitStacker } from './learners.ts';
