@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, createThrowawayDatabase, ensureWebBuild, launchChromium, startServer, type RunningServer, type ThrowawayDatabase } from './helpers.ts';
+import { collectBrowserProblems, createThrowawayDatabase, DEMO_ADMIN, ensureWebBuild, launchChromium, type RunningServer, startServer, type ThrowawayDatabase } from './helpers.ts';
 
 const SHOTS = '/tmp/shots';
 const EAST_MANAGER = 'east.manager@demo.lodestar.local';
@@ -57,10 +57,7 @@ describe('culture assessment in a real browser', () => {
     const context = await browser!.newContext({ baseURL: server!.baseUrl, locale, viewport: { width: 1440, height: 1000 } });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/^Failed to load resource: .* status of 401\b/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    collectBrowserProblems(page, problems);
     return { context, page };
   }
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `culture-${name}.png`), fullPage: true });

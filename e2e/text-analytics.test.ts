@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, SCREENSHOT_DIR, createThrowawayDatabase, ensureWebBuild, launchChromium, startServer, type RunningServer, type ThrowawayDatabase } from './helpers.ts';
+import { collectBrowserProblems, createThrowawayDatabase, DEMO_ADMIN, ensureWebBuild, launchChromium, type RunningServer, SCREENSHOT_DIR, startServer, type ThrowawayDatabase } from './helpers.ts';
 
 // The text analytics settings against the demo organisation in headless Chromium: right after the first start
 // the demo's own sentiment model has trained on its seeded comments; the admin sees it in use with the held-out
@@ -23,10 +23,7 @@ describe('text analytics settings in a real browser', () => {
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
     page.setDefaultTimeout(30_000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !/^Failed to load resource: .* status of 401\b/.test(m.text())) problems.push(`console: ${m.text()}`);
-    });
+    collectBrowserProblems(page, problems);
   }, 170_000);
 
   afterAll(async () => {
