@@ -72,6 +72,9 @@ describe('web UI in a real browser', () => {
 
     await page.locator('#password').fill(DEMO_ADMIN.password);
     await page.locator('button[type=submit]').click();
+    // An administrator's home is the executive dashboard; the unit tree is one menu entry away.
+    await page.waitForURL(/\/dashboards\/executive/);
+    await page.locator('.ant-menu').getByText('组织架构', { exact: true }).click();
     await page.waitForURL(/\/org\/units/);
 
     // The unit tree from the flat list, with the organisation's name in the header.
@@ -175,6 +178,9 @@ describe('web UI in a real browser', () => {
     await page.locator('#email').fill('east.manager@demo.lodestar.local');
     await page.locator('#password').fill(DEMO_ADMIN.password);
     await page.locator('button[type=submit]').click();
+    // A manager lands on the workbench.
+    await page.waitForURL(/\/workbench/);
+    await page.locator('.ant-menu').getByText('Units', { exact: true }).click();
     await page.waitForURL(/\/org\/units/);
     await waitForText('East China Region', unitTree());
     await page.getByTestId('unit-details').waitFor();

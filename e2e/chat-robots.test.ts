@@ -77,8 +77,7 @@ describe('chat robots in a real browser', () => {
     await page.locator('#password').fill(DEMO_ADMIN.password);
     await page.locator('#org').fill(DEMO_ADMIN.org);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/org\/units/);
-    await page.getByText('组织单元树', { exact: true }).waitFor();
+    await page.waitForURL(/\/dashboards\/executive/);
 
     await page.getByRole('menuitem', { name: '群机器人' }).click();
     await page.waitForURL(/\/chat-robots$/);
@@ -126,8 +125,15 @@ describe('chat robots in a real browser', () => {
     await page.getByTestId('language-switch').getByText('EN', { exact: true }).click();
     await page.getByText('Chat robots', { exact: true }).first().waitFor();
     await page.getByRole('button', { name: 'Add robot' }).click();
-    await page.getByRole('dialog').getByText('Feishu / Lark', { exact: true }).click();
-    await page.getByRole('dialog').getByText('Signing secret').waitFor();
+    // On a busy machine a click can land while the dialog is still opening and be lost: click until Feishu's
+    // signing-secret field shows.
+    const feishu = page.getByRole('dialog').getByText('Feishu / Lark', { exact: true });
+    await expect
+      .poll(async () => {
+        await feishu.click();
+        return page.getByRole('dialog').getByText('Signing secret').isVisible();
+      }, { timeout: 20_000 })
+      .toBe(true);
     await shot('add-en', false);
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     await page.mouse.move(0, 0);

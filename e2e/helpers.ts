@@ -150,3 +150,13 @@ export function collectBrowserProblems(page: Page, problems: string[]): void {
     if (message.type() === 'error' && !/^Failed to load resource: .* status of 401\b/.test(message.text())) problems.push(`console: ${message.text()}`);
   });
 }
+
+/** Signs in on the login page as one of the demo organisation's people (all share the demo password) and waits to leave it. */
+export async function logInToDemo(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(DEMO_ADMIN.password);
+  await page.locator('#org').fill(DEMO_ADMIN.org);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}

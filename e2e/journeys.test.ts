@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, SCREENSHOT_DIR, createThrowawayDatabase, ensureWebBuild, launchChromium, startServer, type RunningServer, type ThrowawayDatabase } from './helpers.ts';
 
 const CLERK = 'wang.fang@demo.lodestar.local';
+const MANAGER = 'xuhui.manager@demo.lodestar.local';
 
 // The journey map against the demo organisation in headless Chromium: the admin sees the delivery journey's
 // cards coloured against target, the emotion curve and the Sankey of paths, switches to the in-store journey,
-// opens the editor and creates an alert rule from a template; in English too; an employee sees their own
-// figures (grey where too few) and no editing.
+// opens the editor and creates an alert rule from a template; in English too; a store manager sees their units'
+// figures and no editing, and an employee does not get the page.
 describe('journey map in a real browser', () => {
   let database: ThrowawayDatabase | undefined;
   let server: RunningServer | undefined;
@@ -113,23 +114,32 @@ describe('journey map in a real browser', () => {
     expect(problems).toEqual([]);
   }, 90_000);
 
-  it('employee: their own figures, grey where too few, and no editing', async () => {
+  it('manager: their units’ figures and no editing; an employee does not get the page', async () => {
     for (const locale of ['zh-CN', 'en-US']) {
+      const lang = locale === 'en-US' ? 'en' : 'zh';
       const { context, page } = await open(locale);
       await run(page, async () => {
-        await logIn(page, CLERK);
+        await logIn(page, MANAGER);
         await page.goto('/journeys');
-        await expect.poll(() => page.getByTestId('touchpoint-card').count(), { timeout: 30_000 }).toBe(3);
-        await page.getByTestId('journey-sankey').locator('canvas, .ant-empty').first().waitFor();
-        await page.waitForTimeout(1500);
+        await mapDrawn(page);
+        await page.getByText(lang === 'en' ? 'Figures cover your units only.' : '数据仅含您负责的单元。').waitFor();
         expect(await page.getByTestId('journey-edit').count()).toBe(0);
         expect(await page.getByTestId('journey-new').count()).toBe(0);
-        // A front-desk clerk delivers nothing: the delivery card has too few answers to show.
-        expect(await page.getByTestId('journey-stage').nth(1).getByTestId('touchpoint-card').getAttribute('data-status')).toBe('insufficient');
-        await shot(page, `employee-${locale === 'en-US' ? 'en' : 'zh'}`);
+        await shot(page, `manager-${lang}`);
       });
       await context.close();
     }
+    // Journeys are not part of an employee's work: no menu entry, and the address says so kindly.
+    const { context, page } = await open();
+    await run(page, async () => {
+      await logIn(page, CLERK);
+      await page.getByRole('menuitem', { name: '工作台' }).waitFor();
+      expect(await page.getByRole('menuitem', { name: '客户旅程' }).count()).toBe(0);
+      await page.goto('/journeys');
+      await page.getByTestId('no-access').waitFor();
+      await shot(page, 'employee-zh');
+    });
+    await context.close();
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 150_000);
 });

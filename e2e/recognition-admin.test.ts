@@ -62,7 +62,7 @@ describe('recognition settings and promotion readiness in a real browser', () =>
     await target.locator('#password').fill(DEMO_ADMIN.password);
     await target.locator('#org').fill(DEMO_ADMIN.org);
     await target.locator('button[type=submit]').click();
-    await target.waitForURL(/\/org\/units|\/workbench/);
+    await target.waitForURL(/\/dashboards\/executive|\/workbench/);
   }
 
   it('saves the points rules, adds a bilingual reward and shows promotion readiness', async () => {
@@ -183,7 +183,7 @@ describe('recognition settings and promotion readiness in a real browser', () =>
       expect(await employeePage.getByRole('menuitem', { name: '激励设置' }).count()).toBe(0);
       expect(await employeePage.getByRole('menuitem', { name: '晋升评估' }).count()).toBe(0);
       await employeePage.goto('/recognition/settings');
-      await employeePage.getByText('只有管理员可以修改激励设置').waitFor();
+      await employeePage.getByTestId('no-access').getByText('此页面不在您的角色范围内').waitFor();
     } finally {
       await employee.close();
     }

@@ -143,8 +143,8 @@ describe('survey builder in a real browser', () => {
     await page.locator('#password').fill(DEMO_ADMIN.password);
     await page.locator('#org').fill(DEMO_ADMIN.org);
     await page.locator('button[type=submit]').click();
-    await page.waitForURL(/\/org\/units/);
-    await page.getByText('组织单元树', { exact: true }).waitFor(); // the landing page has settled before the menu is used
+    await page.waitForURL(/\/dashboards\/executive/); // an administrator's home page
+    await page.locator('.page-header').waitFor(); // the landing page has settled before the menu is used
 
     // The menu's Listen group leads to the list; New survey opens an empty builder.
     await page.getByRole('menuitem', { name: '问卷' }).click();

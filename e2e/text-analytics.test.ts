@@ -49,7 +49,7 @@ describe('text analytics settings in a real browser', () => {
       await page.locator('#password').fill(DEMO_ADMIN.password);
       await page.locator('#org').fill(DEMO_ADMIN.org);
       await page.locator('button[type=submit]').click();
-      await page.waitForURL(/\/org\/units/);
+      await page.waitForURL(/\/dashboards\/executive/);
       // The demo's training waits for the outbox to analyse the seeded comments (checked every 15 s). On the demo's
       // comments its own model wins clearly (demo-text-adapter.test.ts); here the page must show whichever verdict it got.
       await expect.poll(async () => (await adapterStatus()).status, { timeout: 90_000, interval: 2_000 }).not.toBe('collecting');

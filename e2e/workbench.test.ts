@@ -80,7 +80,7 @@ describe('workbench in a real browser', () => {
       await page.locator('#password').fill(DEMO_ADMIN.password);
       await page.locator('#org').fill(DEMO_ADMIN.org);
       await page.locator('button[type=submit]').click();
-      await page.waitForURL(/\/org\/units/);
+      await page.waitForURL(/\/workbench$/); // an employee's home page
       await page.getByRole('menuitem', { name: '工作台' }).click();
       await page.waitForURL(/\/workbench$/);
       const table = page.getByTestId('workbench-cases');

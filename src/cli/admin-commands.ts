@@ -38,13 +38,13 @@ export function runDemo(config: Config, size: 'small' | 'medium' | 'large'): Pro
 
 export function runApiKeyCreate(
   config: Config,
-  opts: { org: string; role: 'admin' | 'manager' | 'employee' | 'partner'; employee?: string; name: string },
+  opts: { org: string; role: 'admin' | 'manager' | 'employee' | 'partner'; employee?: string; partner?: string; name: string },
 ): Promise<void> {
   return withContext(config, async (ctx) => {
     const org = await findOrganisationBySlug(ctx, opts.org);
     if (!org) throw new AppError(404, 'not_found', `no organisation with slug "${opts.org}"`);
     const created = await ctx.db.tenant(org.id, (tx) =>
-      insertApiKey(ctx, tx, null, { role: opts.role, employeeId: opts.employee, name: opts.name }),
+      insertApiKey(ctx, tx, null, { role: opts.role, employeeId: opts.employee, partnerId: opts.partner, name: opts.name }),
     );
     console.log(`API key ${created.id} for ${org.slug} (${opts.role}); it is shown only once:`);
     console.log(created.key);

@@ -5,6 +5,8 @@ import { runStart } from './start.ts';
 import { runApiKeyCreate, runDemo, runMigrate } from './admin-commands.ts';
 import { registerImportCommand } from './import-command.ts';
 import { registerRollupsCommand } from './rollups-command.ts';
+import { registerBackupCommands } from './backup-commands.ts';
+import { BackupError } from '../server/platform/db/backup.ts';
 
 const program = new Command()
   .name('lodestar')
@@ -35,8 +37,9 @@ program
   .requiredOption('--org <slug>', 'organisation slug')
   .addOption(new Option('--role <role>', 'role of the key').choices(['admin', 'manager', 'employee', 'partner']).makeOptionMandatory())
   .option('--employee <id>', 'employee the key acts as (required for manager and employee keys)')
+  .option('--partner <id>', 'partner whose report a partner key reads (and nothing else)')
   .option('--name <name>', 'a label for the key', 'cli')
-  .action((opts: { org: string; role: 'admin' | 'manager' | 'employee' | 'partner'; employee?: string; name: string }) =>
+  .action((opts: { org: string; role: 'admin' | 'manager' | 'employee' | 'partner'; employee?: string; partner?: string; name: string }) =>
     run((config) => runApiKeyCreate(config, opts)),
   );
 
@@ -45,7 +48,7 @@ async function run(command: (config: Config) => Promise<void>): Promise<void> {
   try {
     await command(loadConfig());
   } catch (err) {
-    if (err instanceof DataDirInUseError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
+    if (err instanceof DataDirInUseError || err instanceof BackupError || (err instanceof Error && err.message.startsWith('Invalid configuration'))) {
       console.error(`lodestar: ${err.message}`);
     } else {
       console.error('lodestar: failed:', err);
@@ -56,5 +59,6 @@ async function run(command: (config: Config) => Promise<void>): Promise<void> {
 
 registerImportCommand(program, run);
 registerRollupsCommand(program, run);
+registerBackupCommands(program, run);
 
 await program.parseAsync(process.argv);

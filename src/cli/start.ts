@@ -10,10 +10,11 @@ export async function runStart(config: Config): Promise<void> {
   const started = performance.now();
   const { db } = await openDatabase(config);
   const server = await createServer(config, db, { webDir: WEB_DIR });
-  const [{ count }] = (await db.system((tx) => tx.query<{ count: number }>('SELECT count(*)::int AS count FROM organisations'))) as [
-    { count: number },
-  ];
-  const demo = count === 0 ? await seedDemo(server.ctx) : null;
+  // Several nodes may start together on an empty database: one seeds the demo, the others find it there.
+  const demo = await db.singleton('demo-seed', async () => {
+    const [row] = await db.system((tx) => tx.query<{ count: number }>('SELECT count(*)::int AS count FROM organisations'));
+    return row!.count === 0 ? seedDemo(server.ctx) : null;
+  });
   await startBackgroundWork(server.ctx);
   const address = await server.app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('://127.0.0.1', '://localhost');
@@ -21,8 +22,9 @@ export async function runStart(config: Config): Promise<void> {
   const lines = [
     '',
     `  Lodestar 北极星 is running at ${url}`,
-    `  database: ${db.kind === 'pglite' ? `PGlite in ${path.resolve(config.LODESTAR_DATA_DIR)}` : 'PostgreSQL (DATABASE_URL)'}`,
+    `  database: ${db.kind === 'pglite' ? `PGlite in ${path.resolve(config.LODESTAR_DATA_DIR)} (one process; set DATABASE_URL to run several nodes)` : 'PostgreSQL (DATABASE_URL): other nodes may share it'}`,
     `  API docs: ${url}/api/v1/docs`,
+    `  metrics: ${url}/metrics (Prometheus${config.LODESTAR_METRICS_TOKEN ? ', bearer token' : ''})`,
     `  started in ${Math.round(performance.now() - started)} ms`,
   ];
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) lines.push('  (web app not built: run `npm run build:web`; the API works without it)');

@@ -23,6 +23,7 @@ export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 export const CreateApiKeySchema = z.object({
   role: RoleSchema,
   employeeId: IdSchema.optional(),
+  partnerId: IdSchema.optional().meta({ description: 'partner keys: the partner whose report the key reads (and nothing else)' }),
   name: nonEmptyText(120),
 });
 export const CreatedApiKeySchema = z.object({ id: IdSchema, key: z.string() });
@@ -32,6 +33,7 @@ export const ApiKeySchema = z.object({
   name: z.string(),
   role: RoleSchema,
   employeeId: IdSchema.nullable(),
+  partnerId: IdSchema.nullable(),
   createdAt: z.string(),
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

@@ -120,6 +120,8 @@ export const CaseSchema = z.object({
   escalationLevel: z.number().int(),
   rootCause: z.string().nullable(),
   reopenCount: z.number().int(),
+  description: z.string().nullable().default(null).meta({ description: 'what the employee who captured the case wrote' }),
+  touchpoint: z.string().nullable().default(null),
   createdAt: z.string(),
   updatedAt: z.string(),
   resolvedAt: z.string().nullable(),
@@ -127,13 +129,22 @@ export const CaseSchema = z.object({
 });
 export type Case = z.infer<typeof CaseSchema>;
 
-export const CaseDetailSchema = CaseSchema.extend({ timeline: z.array(TimelineEntrySchema) });
+export const CaseDetailSchema = CaseSchema.extend({
+  hasPhoto: z.boolean().default(false).meta({ description: 'GET /api/v1/cases/:id/photo returns it' }),
+  customer: z
+    .object({ name: z.string().nullable(), phone: z.string().nullable() })
+    .nullable()
+    .default(null)
+    .meta({ description: 'who to contact to put it right: whoever may see the case may reach its customer' }),
+  timeline: z.array(TimelineEntrySchema),
+});
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
 export const CaseListQuerySchema = z.object({
   status: CaseStatusSchema.optional(),
   ownerId: IdSchema.optional(),
   unitId: IdSchema.optional().meta({ description: 'the unit and its subtree' }),
+  unowned: z.enum(['true', 'false']).optional().meta({ description: 'true: open cases nobody owns (or whose owner left), to claim' }),
 });
 
 const note = text(2000).optional();
@@ -151,6 +162,9 @@ export const CaseActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopen'), reason: note }),
   z.object({ type: z.literal('escalate'), reason: note }),
   z.object({ type: z.literal('claim') }),
+  z
+    .object({ type: z.literal('hand_over'), ownerId: IdSchema.optional(), unitId: IdSchema.optional(), note: nonEmptyText(2000) })
+    .refine((a) => (a.ownerId === undefined) !== (a.unitId === undefined), { message: 'give ownerId (a colleague) or unitId (that unit’s queue)', path: ['ownerId'] }),
   z.object({ type: z.literal('approve'), approvalId: IdSchema, note }),
   z.object({ type: z.literal('reject'), approvalId: IdSchema, note }),
 ]);
@@ -245,3 +259,42 @@ export const NotificationSchema = z.object({
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });
+
+/** The largest photo a captured case may carry (decoded bytes): a phone photo scaled down by the web client fits easily. */
+export const MAX_CASE_PHOTO_BYTES = 512 * 1024;
+
+/** A customer met for the first time, created with the case (no externalId: an integrator's key is not typed at a counter). */
+export const NewCustomerSchema = z
+  .object({ name: text(200).optional(), phone: text(40).optional(), email: z.email().max(254).optional() })
+  .refine((c) => c.name?.trim() || c.phone?.trim() || c.email, { message: 'give the customer’s name, phone or e-mail', path: ['name'] });
+
+/** `POST /cases`: any employee opens a case for a customer they met. */
+export const CaptureCaseSchema = z
+  .object({
+    customerId: IdSchema.optional(),
+    customer: NewCustomerSchema.optional().meta({ description: 'a new customer, instead of customerId' }),
+    description: nonEmptyText(4000).meta({ description: 'what happened, in the employee’s words' }),
+    priority: PrioritySchema.default('medium'),
+    touchpoint: nonEmptyText(120).optional(),
+    ownerId: IdSchema.optional().meta({ description: 'hand it to this colleague (default: the one who captures it owns it)' }),
+    unitId: IdSchema.optional().meta({ description: 'put it in this unit’s queue, unowned, for anyone there to claim' }),
+    photo: z
+      .string()
+      .max(Math.ceil(MAX_CASE_PHOTO_BYTES / 3) * 4 + 4)
+      .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+      .optional()
+      .meta({ description: `base64 of a JPEG, PNG or WebP image of at most ${MAX_CASE_PHOTO_BYTES} bytes` }),
+  })
+  .refine((c) => (c.customerId === undefined) !== (c.customer === undefined), { message: 'give customerId or customer (a new one), not both', path: ['customerId'] })
+  .refine((c) => c.ownerId === undefined || c.unitId === undefined, { message: 'hand it to a colleague or to a unit, not both', path: ['ownerId'] });
+export type CaptureCase = z.infer<typeof CaptureCaseSchema>;
+
+/** A customer as the capture page's search shows them: enough to pick the right one, the phone masked. */
+export const CustomerMatchSchema = z.object({
+  id: IdSchema,
+  name: z.string().nullable(),
+  phone: z.string().nullable().meta({ description: 'masked (138****5678) except for admins' }),
+  externalId: z.string().nullable(),
+});
+export type CustomerMatch = z.infer<typeof CustomerMatchSchema>;
+export const CustomerSearchQuerySchema = z.object({ q: nonEmptyText(100) });

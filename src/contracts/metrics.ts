@@ -12,6 +12,7 @@ export const MetricNameSchema = z.enum([
   'response_rate',
   'sentiment',
   'praise',
+  'audit_score',
 ]);
 export type MetricName = z.infer<typeof MetricNameSchema>;
 
@@ -32,7 +33,7 @@ export const MetricQuerySchema = z.object({
   from: instantOrDate().optional().meta({ description: 'start, inclusive (default: the first record)' }),
   to: instantOrDate().optional().meta({ description: 'end, exclusive (default: now, including every record so far)' }),
   unitId: IdSchema.optional().meta({ description: 'this unit and its whole subtree' }),
-  surveyId: IdSchema.optional().meta({ description: 'X-data metrics only (nps, csat, ces, response_rate, sentiment, praise)' }),
+  surveyId: IdSchema.optional().meta({ description: 'survey-answer metrics only (nps, csat, ces, response_rate, sentiment, praise)' }),
   touchpoint: text(100).optional(),
   channel: text(100).optional(),
   employeeId: IdSchema.optional().meta({ description: 'the serving employee (forced to themselves for an employee)' }),

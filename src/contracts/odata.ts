@@ -70,6 +70,8 @@ export const InteractionInputSchema = z
     touchpoint: nonEmptyText(100),
     unitId: IdSchema.nullish().meta({ description: "where it happened; defaults to the serving employee's unit" }),
     employeeId: IdSchema.nullish().meta({ description: 'the serving employee, if any' }),
+    partnerId: IdSchema.nullish().meta({ description: 'the partner (courier, franchisee, supplier…) whose work this was; its responses inherit it' }),
+    partnerExternalId: nonEmptyText(100).optional().meta({ description: "instead of partnerId: the partner's externalId" }),
     amount: amount().nullish(),
     occurredAt: isoTime(),
     resolvedFirstContact: z.boolean().nullish(),
@@ -77,18 +79,20 @@ export const InteractionInputSchema = z
     converted: z.boolean().nullish(),
     churned: z.boolean().nullish(),
   })
-  .refine(hasOneCustomer, ONE_CUSTOMER);
+  .refine(hasOneCustomer, ONE_CUSTOMER)
+  .refine((i) => !(i.partnerId && i.partnerExternalId), { message: 'give at most one of partnerId and partnerExternalId', path: ['partnerId'] });
 export type InteractionInput = z.infer<typeof InteractionInputSchema>;
 
 export const InteractionSchema = z.object({
   id: IdSchema,
   externalId: z.string().nullable(),
-  customerId: IdSchema,
+  customerId: IdSchema.nullable().meta({ description: 'null once the customer was erased (privacy): the interaction’s outcome stays, naming nobody' }),
   type: z.string(),
   channel: z.string(),
   touchpoint: z.string(),
   unitId: IdSchema.nullable(),
   employeeId: IdSchema.nullable(),
+  partnerId: IdSchema.nullable(),
   amount: z.number().nullable(),
   occurredAt: z.string(),
   resolvedFirstContact: z.boolean().nullable(),

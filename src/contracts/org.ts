@@ -56,6 +56,7 @@ export const EmployeeSchema = z.object({
   unitId: IdSchema,
   positionId: IdSchema,
   managerId: IdSchema.nullable(),
+  leftAt: z.string().nullable().default(null).meta({ description: 'when they left; their open cases wait in the queue for someone to claim' }),
 });
 export type Employee = z.infer<typeof EmployeeSchema>;
 
@@ -66,6 +67,6 @@ export const CreateEmployeeSchema = z.object({
   positionId: IdSchema,
   managerId: IdSchema.nullish(),
 });
-export const UpdateEmployeeSchema = CreateEmployeeSchema.partial();
+export const UpdateEmployeeSchema = CreateEmployeeSchema.partial().extend({ leftAt: z.iso.datetime({ offset: true }).nullish() });
 
 export const EmployeeListQuerySchema = z.object({ unitId: IdSchema.optional() });

@@ -10,6 +10,7 @@ export const PointsRulesSchema = z.object({
   praise: points().meta({ description: 'customer praise, to the serving employee' }),
   ideaAccepted: points().meta({ description: 'an improvement idea accepted, to its author' }),
   majorCaseResolved: points().meta({ description: 'a high or urgent case closed, to its owner' }),
+  insightCaptured: points().meta({ description: 'a case an employee captured for a customer they met, to that employee' }),
   manualMonthlyCap: points(1_000_000).meta({ description: 'points one person may award by hand per calendar month' }),
   goldenEarRule: z
     .enum(['customer_ideas', 'praise', 'points'])
@@ -18,7 +19,7 @@ export const PointsRulesSchema = z.object({
 export type PointsRules = z.infer<typeof PointsRulesSchema>;
 export const UpdatePointsRulesSchema = PointsRulesSchema.partial();
 
-export const SourceTypeSchema = z.enum(['praise', 'idea_accepted', 'case_resolved', 'manual', 'reversal', 'redemption', 'redemption_refund']);
+export const SourceTypeSchema = z.enum(['praise', 'idea_accepted', 'case_resolved', 'manual', 'reversal', 'redemption', 'redemption_refund', 'insight_captured']);
 export type SourceType = z.infer<typeof SourceTypeSchema>;
 
 export const LedgerEntrySchema = z.object({
@@ -110,6 +111,7 @@ export const RewardSchema = z.object({
   kind: RewardKindSchema,
   cost: z.number().int(),
   active: z.boolean(),
+  learningItemId: IdSchema.nullable().meta({ description: 'a training place: approving a redemption enrols the person on this learning item' }),
 });
 export type Reward = z.infer<typeof RewardSchema>;
 const rewardFields = {
@@ -120,12 +122,14 @@ const rewardFields = {
   kind: RewardKindSchema,
   cost: z.number().int().min(1).max(1_000_000),
   active: z.boolean(),
+  learningItemId: IdSchema.nullable().meta({ description: 'a learning item this reward is a place on (null: none)' }),
 };
 export const CreateRewardSchema = z.object({
   ...rewardFields,
   description: rewardFields.description.default(''),
   descriptionEn: rewardFields.descriptionEn.default(''),
   active: rewardFields.active.default(true),
+  learningItemId: rewardFields.learningItemId.default(null),
 });
 /** Only the fields sent change: no defaults here, or disabling a reward would blank its descriptions and any edit would enable it again. */
 export const UpdateRewardSchema = z.object(rewardFields).partial();
@@ -256,6 +260,7 @@ export const PromotionCriteriaSchema = z.object({
   minNps: z.number().min(-100).max(100).nullable(),
   minResponses: z.number().int().min(0).max(100_000),
   minPraise: z.number().int().min(0).max(100_000),
+  minInsights: z.number().int().min(0).max(100_000).default(0).meta({ description: 'customer insights captured (cases opened by the employee) in 12 months' }),
 });
 export type PromotionCriteria = z.infer<typeof PromotionCriteriaSchema>;
 export const PutPromotionCriteriaSchema = PromotionCriteriaSchema.omit({ positionName: true, positionId: true });
@@ -273,8 +278,9 @@ export const ReadinessSchema = z.object({
       nps: z.number().nullable(),
       responses: z.number().int(),
       praise: z.number().int(),
+      insights: z.number().int().default(0),
       isReady: z.boolean(),
-      missing: z.array(z.object({ criterion: z.enum(['implementedIdeas', 'nps', 'responses', 'praise']), have: z.number().nullable(), need: z.number() })),
+      missing: z.array(z.object({ criterion: z.enum(['implementedIdeas', 'nps', 'responses', 'praise', 'insights']), have: z.number().nullable(), need: z.number() })),
     }),
   ),
 });

@@ -36,8 +36,9 @@ export const ResponseInputSchema = ServedContextSchema.extend({
   surveyId: IdSchema,
   answers: AnswersInputSchema,
   interactionId: IdSchema.optional().meta({
-    description: 'the interaction answered about; missing customer, employee, unit, touchpoint and channel are taken from it',
+    description: 'the interaction answered about; missing customer, employee, unit, touchpoint, channel and partner are taken from it',
   }),
+  partnerId: IdSchema.optional().meta({ description: 'the partner (courier, franchisee, supplier…) whose work was answered about' }),
   submittedAt: isoTime().optional().meta({ description: 'when the customer answered (default: now)' }),
 });
 export type ResponseInput = z.infer<typeof ResponseInputSchema>;
@@ -103,6 +104,7 @@ export const ResponseListQuerySchema = z.object({
   surveyId: IdSchema.optional(),
   unitId: IdSchema.optional().meta({ description: 'this unit and its whole subtree' }),
   employeeId: IdSchema.optional(),
+  partnerId: IdSchema.optional(),
   from: isoTime().optional().meta({ description: 'submittedAt at or after (ISO 8601)' }),
   to: isoTime().optional().meta({ description: 'submittedAt before (ISO 8601)' }),
   touchpoint: text(100).optional(),
@@ -120,6 +122,7 @@ export const ResponseSchema = z.object({
   interactionId: IdSchema.nullable(),
   employeeId: IdSchema.nullable(),
   unitId: IdSchema.nullable(),
+  partnerId: IdSchema.nullable(),
   touchpoint: z.string().nullable(),
   channel: z.string().nullable(),
   lang: LangSchema.nullable(),

@@ -7,6 +7,7 @@ import type { Database } from './platform/db/database.ts';
 import { registerAuthentication } from './platform/http/authenticate.ts';
 import { createHttpApp, type HttpApp } from './platform/http/app.ts';
 import { registerHealthRoute } from './platform/http/health.ts';
+import { registerPrometheusRoute } from './platform/observability/index.ts';
 import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { registerStatisticsJob, scheduleStatisticsJob } from './platform/db/statistics.ts';
@@ -23,6 +24,14 @@ import { registerRecognitionEvents, registerRecognitionJobs, registerRecognition
 import { registerImprovementRoutes } from './modules/improvements/index.ts';
 import { registerJourneyRoutes } from './modules/journeys/index.ts';
 import { registerCultureJobs, registerCultureRoutes, scheduleCultureJobs } from './modules/culture/index.ts';
+import { registerIdentityJobs, registerIdentityRoutes, scheduleIdentityJobs } from './modules/identity/index.ts';
+import { registerPartnersRoutes } from './modules/partners/index.ts';
+import { registerPrivacyJobs, registerPrivacyRoutes, schedulePrivacyJobs } from './modules/privacy/index.ts';
+import { registerSupportRoutes } from './modules/support/index.ts';
+import { registerAuditRoutes } from './modules/audit/index.ts';
+import { registerGovernanceRoutes } from './modules/governance/index.ts';
+import { registerReportJobs, registerReportRoutes, scheduleReportJobs } from './modules/reports/index.ts';
+import { registerLearningEvents, registerLearningRoutes } from './modules/learning/index.ts';
 import { registerChatRobotEvents, registerChatRobotRoutes, registerWebhookEvents, registerWebhookJobs, registerWebhookRoutes } from './modules/webhooks/index.ts';
 import { registerMessageChannelRoutes, registerSurveyJobs, registerSurveyRoutes, registerSurveyTriggers, scheduleSurveyJobs } from './modules/surveys/index.ts';
 
@@ -36,7 +45,7 @@ export interface Server {
 /** Composes the platform and every capability module into one HTTP app. */
 export async function createServer(config: Config, db: Database, options: { clock?: Clock; webDir?: string } = {}): Promise<Server> {
   const clock = options.clock ?? systemClock;
-  const app = await createHttpApp({ logLevel: config.LODESTAR_LOG_LEVEL, webDir: options.webDir });
+  const app = await createHttpApp({ logLevel: config.LODESTAR_LOG_LEVEL, logFormat: config.LODESTAR_LOG_FORMAT, db, webDir: options.webDir });
   const ctx: AppContext = {
     db,
     clock,
@@ -45,6 +54,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
     jobs: new JobRunner(db, clock, app.log),
   };
   registerAuthentication(app, createAuthenticator(ctx));
+  registerPrometheusRoute(app, { db, clock, handledEvents: () => ctx.events.handledEventNames(), token: config.LODESTAR_METRICS_TOKEN });
   registerHealthRoute(app, db);
   registerAccessRoutes(app, ctx);
   registerAccessJobs(ctx);
@@ -78,7 +88,19 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerImprovementRoutes(app, ctx);
   registerJourneyRoutes(app, ctx);
   registerCultureRoutes(app, ctx);
+  registerPartnersRoutes(app, ctx);
   registerCultureJobs(ctx);
+  registerIdentityRoutes(app, ctx);
+  registerIdentityJobs(ctx);
+  registerSupportRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerGovernanceRoutes(app, ctx);
+  registerReportRoutes(app, ctx);
+  registerReportJobs(ctx);
+  registerLearningRoutes(app, ctx);
+  registerLearningEvents(ctx);
+  registerPrivacyRoutes(app, ctx);
+  registerPrivacyJobs(ctx);
   await app.ready();
   return { app, ctx };
 }
@@ -93,6 +115,9 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleRecognitionJobs(ctx);
   await scheduleTextJobs(ctx);
   await scheduleCultureJobs(ctx);
+  await scheduleReportJobs(ctx);
+  await scheduleIdentityJobs(ctx);
+  await schedulePrivacyJobs(ctx);
   // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
   warmUpTextAnalysis();
   ctx.events.start();

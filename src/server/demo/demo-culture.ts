@@ -21,6 +21,7 @@ const CULTURE_LEVELS: Record<string, string> = {
   Courier: 'non_manager',
   'Sales associate': 'non_manager',
   'CX analyst': 'support',
+  'Chief Executive Officer': 'c_suite',
 };
 
 const template = (key: string) => BUILT_IN_TEMPLATES.find((x) => x.key === key)!;

@@ -48,6 +48,7 @@ export const DEMO_POSITIONS: DemoPosition[] = [
   { key: 'courier', name: '快递员', nameEn: 'Courier', limit: 200, types: ['refund', 'voucher', 'gift'], exemption: true },
   { key: 'associate', name: '店员', nameEn: 'Sales associate', limit: 100, types: ['voucher', 'gift'], exemption: false },
   { key: 'analyst', name: '体验分析师', nameEn: 'CX analyst', limit: 0, types: [], exemption: false },
+  { key: 'ceo', name: '总裁', nameEn: 'Chief Executive Officer', limit: 100000, types: ['refund', 'voucher', 'upgrade', 'gift'], exemption: true },
 ];
 
 export interface DemoEmployee {
@@ -83,4 +84,6 @@ export const DEMO_EMPLOYEES: DemoEmployee[] = [
   { key: 'tang', name: '唐婷', unit: 'nanshan', position: 'store-manager', manager: 'huang' },
   { key: 'feng-xin', name: '冯欣', unit: 'nanshan', position: 'front-desk', manager: 'tang' },
   { key: 'deng-chao', name: '邓超', unit: 'nanshan', position: 'associate', manager: 'tang' },
+  // The chief executive chairs the experience committee (demo-governance.ts); added last so earlier seeds draw the same random numbers.
+  { key: 'guo', name: '郭振华', unit: 'hq', position: 'ceo' },
 ];

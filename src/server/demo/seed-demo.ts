@@ -5,6 +5,12 @@ import { enqueueTrainingAfterAnalysis } from '../modules/text/index.ts';
 import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
 import { seedCulture } from './demo-culture.ts';
+import { seedFrontline } from './demo-frontline.ts';
+import { seedPartners } from './demo-partners.ts';
+import { seedPrivacy } from './demo-privacy.ts';
+import { seedGovernance } from './demo-governance.ts';
+import { seedAudit } from './demo-audit.ts';
+import { seedLearning } from './demo-learning.ts';
 import { seedJourneys } from './demo-journeys.ts';
 import { seedRecognising } from './demo-recognising.ts';
 import { seedListening, type ListeningCounts } from './demo-listening.ts';
@@ -84,6 +90,12 @@ export async function seedDemo(ctx: AppContext, opts: { size?: DemoSize } = {}):
   await seedSurveyLogic(ctx, admin);
   await seedJourneys(ctx, org.id);
   await seedCulture(ctx, org.id, unitIds, employeeIds);
+  await seedFrontline(ctx, org.id, unitIds, employeeIds);
+  await seedGovernance(ctx, admin, employeeIds, unitIds);
+  await seedAudit(ctx, org.id, unitIds, employeeIds);
+  await seedLearning(ctx, org.id, unitIds, employeeIds);
+  await seedPartners(ctx, admin, unitIds);
+  await seedPrivacy(ctx, admin, unitIds);
   // The organisation's own sentiment model learns from the seeded comments as soon as they are analysed,
   // so the text analytics settings page shows real figures right after the first start.
   await ctx.db.tenant(org.id, (tx) => enqueueTrainingAfterAnalysis(tx, ctx.clock.now()));

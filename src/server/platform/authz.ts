@@ -28,6 +28,8 @@ const rules = {
   'alertRule.manage': (a: Actor) => a.role === 'admin',
   'case.read': (a: Actor) => a.role !== 'partner',
   'case.act': (a: Actor) => a.role !== 'partner',
+  'case.capture': (a: Actor) => a.role !== 'partner', // and only as an employee (the service answers 403 employee_required)
+  'support.summary': (a: Actor) => a.role === 'admin' || a.role === 'manager',
   'case.configure': (a: Actor) => a.role === 'admin',
   'metrics.read': (a: Actor) => a.role !== 'partner',
   'kpi.read': (a: Actor) => a.role !== 'partner',
@@ -66,6 +68,26 @@ const rules = {
   'assessment.manage': (a: Actor) => a.role === 'admin',
   'assessment.distribute': (a: Actor) => a.role === 'admin',
   'assessmentResults.read': (a: Actor) => a.role !== 'partner',
+  'sso.manage': (a: Actor) => a.role === 'admin', // SSO connections, the SSO policy, the SCIM token
+  'learning.read': (a: Actor) => a.role !== 'partner', // the catalogue; their own learning and completions (learning service scopes them)
+  'learning.manage': (a: Actor) => a.role === 'admin', // the catalogue's items
+  'learning.assign': (a: Actor) => a.role === 'admin' || a.role === 'manager', // a manager within their unit subtree
+  'learning.complete': (a: Actor) => a.role !== 'partner', // declare one's own; trainer, manager above or admin records someone's as confirmed
+  'learning.confirm': (a: Actor) => a.role !== 'partner', // the item's trainer, a manager above the person, an admin; never one's own
+  'learning.coverage': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'experienceAudit.read': (a: Actor) => a.role === 'admin' || a.role === 'manager', // a manager: audits of their unit subtree (audit module)
+  'experienceAudit.conduct': (a: Actor) => a.role === 'admin' || a.role === 'manager', // plan, score, attach, issue shopper links, complete
+  'report.read': (a: Actor) => a.role === 'admin' || a.role === 'manager',
+  'reportSubscription.manage': (a: Actor) => a.role === 'admin',
+  'committee.read': (a: Actor) => a.role !== 'partner', // an employee only while on the committee (governance service)
+  'committee.manage': (a: Actor) => a.role === 'admin',
+  'listening.read': (a: Actor) => a.role !== 'partner', // an employee only while on the committee or the rotation (governance service)
+  'listening.plan': (a: Actor) => a.role === 'admin',
+  'listening.log': (a: Actor) => a.role !== 'partner', // their own sessions; admins anyone's
+  'partner.read': (a: Actor) => a.role === 'admin' || a.role === 'manager', // the partner list, their links and report previews
+  'partner.manage': (a: Actor) => a.role === 'admin', // partners and their share links
+  'privacy.manage': (a: Actor) => a.role === 'admin', // a customer's preview, export and erasure; retention limits; their history
+  'partner.report': (a: Actor) => a.role === 'partner' && !!a.partnerId, // a partner key: its own partner's report and ideas only
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -7,6 +7,10 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   LODESTAR_DATA_DIR: z.string().default('./data'),
   LODESTAR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** json: one JSON object a line; pretty: a short line per warning or error; auto: pretty on a terminal, else json. */
+  LODESTAR_LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** When set, GET /metrics wants `Authorization: Bearer <this>`; at least 16 characters. */
+  LODESTAR_METRICS_TOKEN: z.string().min(16, 'at least 16 characters').optional(),
   LODESTAR_SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
   LODESTAR_SESSION_MAX_HOURS: z.coerce.number().int().positive().default(12),
   LODESTAR_PUBLIC_URL: z.string().url().optional(),
@@ -25,6 +29,12 @@ const ConfigSchema = z.object({
     .string()
     .default('{"to":"{{to}}","text":"{{text}}"}')
     .refine(isSmsBodyTemplate, 'JSON with "{{to}}" and "{{text}}" placeholders inside strings'),
+  /** The headless Chromium that renders PDF reports (Debian package `chromium`); PDF answers 503 pdf_unavailable when it cannot start. */
+  LODESTAR_CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** 32 random bytes (base64 or hex) that encrypt stored secrets such as OIDC client secrets; every node sharing a database needs the same. Unset: a key file in LODESTAR_DATA_DIR (PGlite only). */
+  LODESTAR_SECRET_KEY: z.string().regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, '32 bytes as 64 hex digits or base64').optional(),
+  /** true lets identity providers (OIDC discovery, keys, tokens) live on private or loopback addresses, and over plain http there (tests, an on-premises Keycloak); refused by default (SSRF). */
+  LODESTAR_SSO_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** true lets webhooks reach private, loopback and link-local addresses (tests, on-premises receivers); refused by default (SSRF). */
   LODESTAR_WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
 }).refine((c) => !c.LODESTAR_SMTP_URL || c.LODESTAR_PUBLIC_URL, {

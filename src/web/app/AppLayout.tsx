@@ -7,8 +7,8 @@ import { useLocalizedName } from '../shared/i18n/use-language.ts';
 import { BrandMark } from '../shared/ui/BrandMark.tsx';
 import { FullPageSpin } from '../shared/ui/FullPageSpin.tsx';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
-import { HOME_PATH } from '../shared/home-path.ts';
-import { NAV_GROUPS } from './navigation.tsx';
+import { homePathOf } from '../shared/page-access.ts';
+import { navGroupsFor } from './navigation.tsx';
 import { useSignedIn } from '../shared/session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import './app-layout.css';
@@ -24,20 +24,20 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [isCollapsed, setIsCollapsed] = useState(false);
 
+  const groups = useMemo(() => navGroupsFor(user.role), [user.role]);
   const menuItems = useMemo<MenuProps['items']>(
     () =>
-      NAV_GROUPS.map((group) => ({
-        type: 'group',
+      groups.map((group) => ({
+        type: 'group' as const,
         key: group.key,
         label: t(group.labelKey),
-        children: group.items
-          .filter((item) => !item.roles || item.roles.includes(user.role))
-          .map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })),
+        children: group.items.map((item) => ({ key: item.path, icon: item.icon, label: t(item.labelKey) })),
       })),
-    [t, user.role],
+    [t, groups],
   );
-  const selectedKeys = NAV_GROUPS.flatMap((g) => g.items)
-    .filter((item) => location.pathname.startsWith(item.path))
+  const selectedKeys = groups
+    .flatMap((g) => g.items)
+    .filter((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))
     .map((item) => item.path);
 
   return (
@@ -50,7 +50,7 @@ export function AppLayout() {
         onCollapse={setIsCollapsed}
         breakpoint="lg"
       >
-        <Link to={HOME_PATH} className="app-layout__brand" aria-label={t('brand.name')}>
+        <Link to={homePathOf(user.role)} className="app-layout__brand" aria-label={t('brand.name')}>
           <BrandMark compact={isCollapsed} />
         </Link>
         <Menu

@@ -54,14 +54,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const logOut = useCallback(async () => {
+    let providerLogoutUrl: string | null = null;
     try {
-      await apiRequest<void>('POST', '/auth/logout', { skipUnauthorizedHandler: true });
+      // Ends the session, and says where to end the identity provider's too when it came from single sign-on.
+      providerLogoutUrl = (await apiRequest<{ redirectUrl: string | null }>('POST', '/sso/logout', { skipUnauthorizedHandler: true })).redirectUrl;
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     } finally {
       setHasLoggedOut(true);
       adopt(null);
     }
+    if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
   }, [adopt]);
 
   const value = useMemo(() => ({ session, hasLoggedOut, logIn, logOut }), [session, hasLoggedOut, logIn, logOut]);

@@ -59,8 +59,8 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
       let k = cache.verified.get(parsed.id);
       if (!k || k.verifiedUntil <= now.getTime()) {
         const [row] = await ctx.db.system((tx) =>
-          tx.query<{ id: string; org_id: string; key_hash: string; role: Role; employee_id: string | null; last_used_at: Date | null }>(
-            `SELECT id, org_id, key_hash, role, employee_id, last_used_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
+          tx.query<{ id: string; org_id: string; key_hash: string; role: Role; employee_id: string | null; partner_id: string | null; last_used_at: Date | null }>(
+            `SELECT id, org_id, key_hash, role, employee_id, partner_id, last_used_at FROM api_keys WHERE id = $1 AND revoked_at IS NULL`,
             [parsed.id],
           ),
         );
@@ -76,7 +76,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
       } else if (!safeEqual(k.key_hash, sha256(parsed.secret))) {
         return null;
       }
-      return { orgId: k.org_id, kind: 'api_key', id: k.id, role: k.role, employeeId: k.employee_id } satisfies Actor;
+      return { orgId: k.org_id, kind: 'api_key', id: k.id, role: k.role, employeeId: k.employee_id, partnerId: k.partner_id } satisfies Actor;
     },
   };
 }

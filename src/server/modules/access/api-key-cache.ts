@@ -15,6 +15,7 @@ export interface CachedKey {
   key_hash: string;
   role: Role;
   employee_id: string | null;
+  partner_id: string | null;
   verifiedUntil: number;
 }
 

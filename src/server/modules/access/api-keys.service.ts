@@ -35,18 +35,23 @@ export async function insertApiKey(ctx: AppContext, tx: Tx, actor: Actor | null,
     const [e] = await tx.query(`SELECT 1 FROM employees WHERE org_id = $1 AND id = $2`, [orgId, input.employeeId]);
     if (!e) throw notFound('employee');
   }
+  if (input.partnerId) {
+    if (input.role !== 'partner') throw invalid('only a partner key acts for a partner', { field: 'partnerId' });
+    const [p] = await tx.query(`SELECT 1 FROM partners WHERE org_id = $1 AND id = $2`, [orgId, input.partnerId]);
+    if (!p) throw notFound('partner');
+  }
   const secret = randomToken(32);
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO api_keys (org_id, name, role, employee_id, key_hash, created_by, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [orgId, input.name, input.role, input.employeeId ?? null, sha256(secret), actor?.kind === 'user' ? actor.id : null, ctx.clock.now()],
+    `INSERT INTO api_keys (org_id, name, role, employee_id, partner_id, key_hash, created_by, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [orgId, input.name, input.role, input.employeeId ?? null, input.partnerId ?? null, sha256(secret), actor?.kind === 'user' ? actor.id : null, ctx.clock.now()],
   );
   const id = row!.id;
   await recordAudit(tx, ctx.clock, actor, {
     action: 'api_key.created',
     entityType: 'api_key',
     entityId: id,
-    after: { name: input.name, role: input.role, employeeId: input.employeeId ?? null },
+    after: { name: input.name, role: input.role, employeeId: input.employeeId ?? null, partnerId: input.partnerId ?? null },
   });
   return { id, key: `lsk_${id}_${secret}` };
 }
@@ -59,10 +64,11 @@ export function listApiKeys(ctx: AppContext, actor: Actor): Promise<z.infer<type
       name: string;
       role: Actor['role'];
       employee_id: string | null;
+      partner_id: string | null;
       created_at: Date;
       last_used_at: Date | null;
       revoked_at: Date | null;
-    }>(`SELECT id, name, role, employee_id, created_at, last_used_at, revoked_at FROM api_keys WHERE org_id = $1 ORDER BY created_at`, [
+    }>(`SELECT id, name, role, employee_id, partner_id, created_at, last_used_at, revoked_at FROM api_keys WHERE org_id = $1 ORDER BY created_at`, [
       actor.orgId,
     ]);
     return rows.map((r) => ({
@@ -70,6 +76,7 @@ export function listApiKeys(ctx: AppContext, actor: Actor): Promise<z.infer<type
       name: r.name,
       role: r.role,
       employeeId: r.employee_id,
+      partnerId: r.partner_id,
       createdAt: r.created_at.toISOString(),
       lastUsedAt: r.last_used_at?.toISOString() ?? null,
       revokedAt: r.revoked_at?.toISOString() ?? null,

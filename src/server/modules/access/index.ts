@@ -4,3 +4,13 @@ export { createAuthenticator } from './access.authenticator.ts';
 export { insertApiKey } from './api-keys.service.ts';
 export { insertUser } from './users.service.ts';
 export { registerAccessJobs, scheduleAccessJobs } from './access.jobs.ts';
+export { openSession, revokeSession, setPasswordLoginGuard, type PasswordLoginGuard } from './sessions.service.ts';
+export {
+  disableUser,
+  enableUser,
+  findUserByEmail,
+  findUserById,
+  insertPasswordlessUser,
+  setUserEmail,
+  type UserRecord,
+} from './user-lifecycle.ts';

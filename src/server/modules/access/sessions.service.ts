@@ -4,6 +4,7 @@ import type { Actor, Role } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { HOUR } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
 
@@ -45,19 +46,47 @@ export async function login(
   }
   const user = matches[0];
   if (!user) throw badCredentials();
+  return openSession(ctx, { orgId: user.org_id, id: user.id, role: user.role, employeeId: user.employee_id }, client, {
+    method: 'password',
+    // Checked after the password, so the policy's answer tells nothing to someone who does not know it.
+    beforeOpen: (tx) => passwordLoginGuards.get(ctx)?.(tx, { orgId: user.org_id, id: user.id }) ?? Promise.resolve(),
+  });
+}
 
+/** Refuses a password login the organisation does not allow (single sign-on required); throws an AppError. */
+export type PasswordLoginGuard = (tx: Tx, user: { orgId: string; id: string }) => Promise<void>;
+const passwordLoginGuards = new WeakMap<AppContext, PasswordLoginGuard>();
+
+/** The identity module plugs its SSO policy in here (access cannot import it). */
+export function setPasswordLoginGuard(ctx: AppContext, guard: PasswordLoginGuard): void {
+  passwordLoginGuards.set(ctx, guard);
+}
+
+/**
+ * Opens a session for a user who has proved who they are (a password here, single sign-on in the identity
+ * module): the same token, cookie lifetime, idle and absolute timeouts whatever the method. `beforeOpen` and
+ * `afterOpen` run in the session's transaction.
+ */
+export async function openSession(
+  ctx: AppContext,
+  user: { orgId: string; id: string; role: Role; employeeId: string | null },
+  client: { ip: string; userAgent?: string },
+  how: { method: 'password' | 'oidc' | 'saml'; beforeOpen?: (tx: Tx) => Promise<void>; afterOpen?: (tx: Tx, sessionId: string) => Promise<void> },
+): Promise<{ token: string; maxAgeSeconds: number; info: SessionInfo }> {
   const token = randomToken(32);
   const csrfToken = randomToken(24);
   const now = ctx.clock.now();
   const maxAgeMs = ctx.config.LODESTAR_SESSION_MAX_HOURS * HOUR;
-  const actor: Actor = { orgId: user.org_id, kind: 'user', id: user.id, role: user.role, employeeId: user.employee_id };
-  const sessionId = await ctx.db.tenant(user.org_id, async (tx) => {
+  const actor: Actor = { orgId: user.orgId, kind: 'user', id: user.id, role: user.role, employeeId: user.employeeId };
+  const sessionId = await ctx.db.tenant(user.orgId, async (tx) => {
+    await how.beforeOpen?.(tx);
     const [s] = await tx.query<{ id: string }>(
       `INSERT INTO sessions (org_id, user_id, token_hash, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8) RETURNING id`,
-      [user.org_id, user.id, sha256(token), csrfToken, now, new Date(now.getTime() + maxAgeMs), client.ip, client.userAgent?.slice(0, 300) ?? null],
+      [user.orgId, user.id, sha256(token), csrfToken, now, new Date(now.getTime() + maxAgeMs), client.ip, client.userAgent?.slice(0, 300) ?? null],
     );
-    await recordAudit(tx, ctx.clock, actor, { action: 'session.created', entityType: 'session', entityId: s!.id, after: { ip: client.ip } });
+    await recordAudit(tx, ctx.clock, actor, { action: 'session.created', entityType: 'session', entityId: s!.id, after: { ip: client.ip, method: how.method } });
+    await how.afterOpen?.(tx, s!.id);
     return s!.id;
   });
   const info = await sessionInfo(ctx, { ...actor, session: { id: sessionId, csrfToken } });

@@ -14,7 +14,8 @@ import { compensate, decideApproval, exempt, reportExemption } from './authority
 import { chainAbove } from './chain.ts';
 import { CASE_COLUMNS, caseRef, findCaseInScope, OPEN_STATUSES, presentCase, type CaseRow } from './cases.service.ts';
 import { publishCaseEvent } from './cases.events.ts';
-import { escalateCase, invalidTransition, reopenCase, requireEmployee, saveCase, sendFollowUp, startWork, type Step } from './case-workflow.ts';
+import { escalateCase, invalidTransition, reopenCase, saveCase, sendFollowUp, startWork, type Step } from './case-workflow.ts';
+import { claimCase, handOverCase } from './case-queue.ts';
 import { checkRootCause } from './settings.service.ts';
 import { appendTimeline } from './timeline.ts';
 
@@ -36,7 +37,11 @@ export function actOnCase(ctx: AppContext, actor: Actor, caseId: string, action:
   const hash = hashRequest({ caseId, action });
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const isDecision = action.type === 'approve' || action.type === 'reject';
-    const row = isDecision ? await findCaseForDecision(tx, actor, caseId) : await findCaseInScope(tx, actor, caseId, true);
+    const row = isDecision ? await findCaseForDecision(tx, actor, caseId) : await findCaseInScope(tx, actor, caseId, true, action.type === 'claim');
+    // An employee sees their units' queue to claim from it; working on a case there starts with claiming it.
+    if (!isDecision && action.type !== 'claim' && actor.role === 'employee' && actor.employeeId !== row.owner_id && actor.employeeId !== row.employee_id) {
+      throw new AppError(403, 'claim_first', 'claim this case before working on it');
+    }
     if (idempotencyKey) {
       const [prior] = await tx.query<{ request_hash: string; http_status: 200 | 202; result: CaseActionResult }>(
         `SELECT request_hash, http_status, result FROM case_action_keys WHERE org_id = $1 AND actor_id = $2 AND key = $3`,
@@ -103,14 +108,10 @@ async function runAction(ctx: AppContext, tx: Tx, actor: Actor, row: CaseRow, ac
       await appendTimeline(tx, ctx.clock, row.id, actor, action.contact ? 'contact' : 'note', { text: action.text });
       return { row: updated };
     }
-    case 'claim': {
-      const me = requireEmployee(actor);
-      if (!isOpen) throw invalidTransition(row, action.type);
-      if (row.owner_id) throw new AppError(409, 'already_owned', 'this case has an owner; ask them or escalate it');
-      const updated = await saveCase(ctx, tx, row.id, { owner_id: me });
-      await appendTimeline(tx, ctx.clock, row.id, actor, 'claimed', { ownerId: me });
-      return { row: updated };
-    }
+    case 'claim':
+      return claimCase(ctx, tx, actor, row);
+    case 'hand_over':
+      return handOverCase(ctx, tx, actor, row, action);
     case 'escalate': {
       if (!isOpen) throw invalidTransition(row, action.type);
       await appendTimeline(tx, ctx.clock, row.id, actor, 'escalation_requested', { reason: action.reason ?? null });

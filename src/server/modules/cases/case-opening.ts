@@ -25,6 +25,13 @@ export interface OpenCaseInput {
   interactionId: string | null;
   employeeId: string | null;
   unitId: string | null;
+  /** An owner chosen by the one who opens it (null: the unit's queue); absent, the rule below decides. */
+  ownerId?: string | null;
+  /** The employee who opened it by hand: not told about their own case. */
+  openedBy?: string;
+  /** An employee's account of what happened, and where (employee-captured cases). */
+  description?: string | null;
+  touchpoint?: string | null;
   /** Timeline data of the `created` entry (the rule, the scores). */
   detail: Record<string, unknown>;
 }
@@ -49,7 +56,9 @@ export async function openCases(ctx: AppContext, tx: Tx, inputs: OpenCaseInput[]
     orgId,
     inputs.flatMap((input, n) => (!input.employeeId && unitIds[n] ? [{ unitId: unitIds[n]!, exceptId: null }] : [])),
   );
-  const owners = inputs.map((input, n) => input.employeeId ?? (unitIds[n] ? (heads.get(headKey(unitIds[n]!, null)) ?? null) : null));
+  const owners = inputs.map((input, n) =>
+    input.ownerId !== undefined ? input.ownerId : (input.employeeId ?? (unitIds[n] ? (heads.get(headKey(unitIds[n]!, null)) ?? null) : null)),
+  );
   const now = ctx.clock.now();
   const settings = await readCaseSettings(tx, orgId);
   const ids = inputs.map(() => randomUUID());
@@ -67,17 +76,20 @@ export async function openCases(ctx: AppContext, tx: Tx, inputs: OpenCaseInput[]
       employee_id: input.employeeId,
       unit_id: unitIds[n],
       owner_id: owners[n],
+      description: input.description ?? null,
+      touchpoint: input.touchpoint ?? null,
       first_response_due_at: due.firstResponseDueAt.toISOString(),
       resolution_due_at: due.resolutionDueAt.toISOString(),
     };
   });
   const inserted = await tx.query<CaseRow>(
     `INSERT INTO cases (org_id, id, status, priority, source, title, rule_id, response_id, customer_id, interaction_id, employee_id, unit_id, owner_id,
-       first_response_due_at, resolution_due_at, escalate_at, created_at, updated_at)
+       description, touchpoint, first_response_due_at, resolution_due_at, escalate_at, created_at, updated_at)
      SELECT $1, r.id, 'new', r.priority, r.source, r.title, r.rule_id, r.response_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id, r.owner_id,
-       r.first_response_due_at, r.resolution_due_at, r.first_response_due_at, $3, $3
+       r.description, r.touchpoint, r.first_response_due_at, r.resolution_due_at, r.first_response_due_at, $3, $3
      FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, priority text, source text, title text, rule_id uuid, response_id uuid, customer_id uuid,
-       interaction_id uuid, employee_id uuid, unit_id uuid, owner_id uuid, first_response_due_at timestamptz, resolution_due_at timestamptz)
+       interaction_id uuid, employee_id uuid, unit_id uuid, owner_id uuid, description text, touchpoint text,
+       first_response_due_at timestamptz, resolution_due_at timestamptz)
      ON CONFLICT (org_id, rule_id, response_id) WHERE rule_id IS NOT NULL DO NOTHING
      RETURNING ${CASE_COLUMNS}`,
     [orgId, JSON.stringify(records), now],
@@ -96,7 +108,7 @@ export async function openCases(ctx: AppContext, tx: Tx, inputs: OpenCaseInput[]
     tx,
     ctx.clock,
     created.map(({ input, row }) => ({
-      to: [row.owner_id],
+      to: [row.owner_id === input.openedBy ? null : row.owner_id],
       kind: 'case.created',
       caseId: row.id,
       title: `新工单：${input.title}`,

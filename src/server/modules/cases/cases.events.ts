@@ -19,7 +19,7 @@ export interface CaseRef {
   customerId: string | null;
 }
 
-/** `case.created`: an alert rule opened a case. */
+/** `case.created`: an alert rule or an employee opened a case. */
 export interface CaseCreated extends CaseRef {
   title: string;
   ruleId: string | null;
@@ -44,6 +44,17 @@ export interface CaseUpdated extends CaseRef {
 /** `case.closed`: closed with its root cause (recognition may award points). */
 export interface CaseClosed extends CaseRef {
   rootCause: string;
+}
+
+/** `insight.captured`: an employee opened a case for a customer they met (experience work recognition counts). */
+export interface InsightCaptured {
+  caseId: string;
+  /** The employee who captured it. */
+  employeeId: string;
+  unitId: string | null;
+  customerId: string | null;
+  touchpoint: string | null;
+  priority: string;
 }
 
 /** `approval.requested`: a compensation above the actor's authority waits for `approverId`. */
@@ -77,6 +88,7 @@ export interface CaseEvents {
   'case.escalated': CaseEscalated;
   'case.updated': CaseUpdated;
   'case.closed': CaseClosed;
+  'insight.captured': InsightCaptured;
   'approval.requested': ApprovalRequested;
   'warning.raised': WarningRaised;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   AlertRuleSchema,
   ApprovalDecisionSchema,
+  CaptureCaseSchema,
   ApprovalListQuerySchema,
   ApprovalSchema,
   CaseActionResultSchema,
@@ -26,6 +27,8 @@ import { actorOf } from '../../platform/http/authenticate.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { createAlertRule, deleteAlertRule, getAlertRule, listAlertRules, updateAlertRule } from './alert-rules.service.ts';
 import { actOnCase } from './case-actions.service.ts';
+import { captureCase } from './case-capture.service.ts';
+import { readPhoto } from './case-photo.ts';
 import { getCase, listCases } from './cases.service.ts';
 import {
   decideApprovalById,
@@ -66,16 +69,34 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext): void {
     { schema: { tags, querystring: z.object({ ...ListQuerySchema.shape, ...CaseListQuerySchema.shape }), response: { 200: pageOf(CaseSchema), ...errors } } },
     (req) => listCases(ctx, actorOf(req), req.query),
   );
+  app.post(
+    '/api/v1/cases',
+    {
+      schema: {
+        tags,
+        description:
+          'any employee opens a case for a customer they met (source "employee"): owned by them, or by `ownerId`, or unowned in `unitId`’s queue; ' +
+          'same SLA and actions as an alert rule’s case; 413 photo_too_large, 422 unsupported_photo (JPEG, PNG or WebP only)',
+        body: CaptureCaseSchema,
+        response: { 201: CaseDetailSchema, 413: ErrorSchema, ...actionErrors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await captureCase(ctx, actorOf(req), req.body)),
+  );
   app.get('/api/v1/cases/:id', { schema: { tags, params: IdParamsSchema, response: { 200: CaseDetailSchema, ...errors } } }, (req) =>
     getCase(ctx, actorOf(req), req.params.id),
   );
+  app.get('/api/v1/cases/:id/photo', { schema: { tags, description: 'the captured case’s photo (image/jpeg, image/png or image/webp)', params: IdParamsSchema } }, async (req, reply) => {
+    const photo = await readPhoto(ctx, actorOf(req), req.params.id);
+    return reply.type(photo.contentType).header('cache-control', 'private, max-age=300').header('x-content-type-options', 'nosniff').send(photo.bytes);
+  });
   app.post(
     '/api/v1/cases/:id/actions',
     {
       schema: {
         tags,
         description:
-          'acknowledge, note (contact log), claim, escalate, compensate (202 with approvalId above your authority; 403 authority_exceeded when nobody can approve), ' +
+          'acknowledge, note (contact log), claim (409 already_owned when someone was faster), hand_over (to ownerId or to unitId’s queue, with a note), escalate, compensate (202 with approvalId above your authority; 403 authority_exceeded when nobody can approve), ' +
           'exempt (→ reportDueAt), exemption_report, resolve (sends the follow-up survey), close (needs rootCause), reopen, approve, reject. ' +
           'With an Idempotency-Key, a retry of the same request returns the first outcome without acting again (422 idempotency_conflict for another request)',
         params: IdParamsSchema,

@@ -12,6 +12,7 @@ import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { dataScopeOf, unitSubtreeIds, type DataScope } from '../org/index.ts';
 import type { CaseRef } from './cases.events.ts';
+import { OPEN_UNOWNED, queueUnitsOf, withQueue } from './case-queue.ts';
 
 export interface CaseRow {
   id: string;
@@ -36,13 +37,15 @@ export interface CaseRow {
   root_cause: string | null;
   reopen_count: number;
   follow_up_link_id: string | null;
+  description: string | null;
+  touchpoint: string | null;
   created_at: Date;
   updated_at: Date;
 }
 
 export const CASE_COLUMNS = `id, status, priority, source, title, rule_id, response_id, customer_id, interaction_id, employee_id, unit_id,
   owner_id, first_response_due_at, resolution_due_at, escalate_at, escalation_level, first_responded_at, resolved_at, closed_at,
-  root_cause, reopen_count, follow_up_link_id, created_at, updated_at`;
+  root_cause, reopen_count, follow_up_link_id, description, touchpoint, created_at, updated_at`;
 
 const C_COLUMNS = CASE_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
 
@@ -70,6 +73,8 @@ export function toCase(r: CaseRow): Case {
     escalationLevel: r.escalation_level,
     rootCause: r.root_cause,
     reopenCount: r.reopen_count,
+    description: r.description,
+    touchpoint: r.touchpoint,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     resolvedAt: r.resolved_at?.toISOString() ?? null,
@@ -111,11 +116,11 @@ function scopeCondition(scope: DataScope, params: unknown[]): string {
 }
 
 /** Manager scope plus the manager's own cases (an escalation may route a case from outside the subtree). */
-async function scopeFor(tx: Queryable, actor: Actor): Promise<{ scope: DataScope; self: string | null }> {
+export async function scopeFor(tx: Queryable, actor: Actor): Promise<{ scope: DataScope; self: string | null }> {
   return { scope: await dataScopeOf(tx, actor), self: actor.role === 'partner' ? null : actor.employeeId };
 }
 
-function scopedWhere(s: { scope: DataScope; self: string | null }, params: unknown[]): string {
+export function scopedWhere(s: { scope: DataScope; self: string | null }, params: unknown[]): string {
   const base = scopeCondition(s.scope, params);
   if (s.scope.kind !== 'units' || !s.self) return base;
   params.push(s.self);
@@ -124,13 +129,14 @@ function scopedWhere(s: { scope: DataScope; self: string | null }, params: unkno
 
 type ListQuery = z.infer<typeof CaseListQuerySchema> & { limit: number; cursor?: string };
 
-/** Cases newest first within the caller's scope; `unitId` includes its subtree. */
+/** Cases newest first within the caller's scope (an employee's includes their units' queue); `unitId` includes its subtree. */
 export function listCases(ctx: AppContext, actor: Actor, q: ListQuery): Promise<Page<Case>> {
   authorize(actor, 'case.read');
   const after = readCursor(q.cursor);
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const params: unknown[] = [actor.orgId];
-    const where = [`c.org_id = $1`, scopedWhere(await scopeFor(tx, actor), params)];
+    const where = [`c.org_id = $1`, withQueue(scopedWhere(await scopeFor(tx, actor), params), await queueUnitsOf(tx, actor), params)];
+    if (q.unowned === 'true') where.push(OPEN_UNOWNED);
     if (q.status) where.push(`c.status = $${params.push(q.status)}`);
     if (q.ownerId) where.push(`c.owner_id = $${params.push(q.ownerId)}`);
     if (q.unitId) where.push(`c.unit_id = ANY ($${params.push(await unitSubtreeIds(tx, actor.orgId, q.unitId))}::uuid[])`);
@@ -158,10 +164,14 @@ export function getCase(ctx: AppContext, actor: Actor, id: string): Promise<Case
   return ctx.db.tenant(actor.orgId, async (tx) => presentCase(tx, await findCaseInScope(tx, actor, id)));
 }
 
-/** Loads a case the actor may see, optionally locking it for an action (serialises actions on one case). */
-export async function findCaseInScope(tx: Queryable, actor: Actor, id: string, lock = false): Promise<CaseRow> {
+/**
+ * Loads a case the actor may see, optionally locking it for an action (serialises actions on one case).
+ * `toClaim` finds any case of an employee's queue units whoever owns it: a claim that lost the race must
+ * meet the winner's owner (409), not a case that vanished from its scope while it waited for the lock (404).
+ */
+export async function findCaseInScope(tx: Queryable, actor: Actor, id: string, lock = false, toClaim = false): Promise<CaseRow> {
   const params: unknown[] = [actor.orgId, id];
-  const where = scopedWhere(await scopeFor(tx, actor), params);
+  const where = withQueue(scopedWhere(await scopeFor(tx, actor), params), await queueUnitsOf(tx, actor), params, toClaim);
   const [row] = await tx.query<CaseRow>(
     `SELECT ${CASE_COLUMNS} FROM cases c WHERE c.org_id = $1 AND c.id = $2 AND ${where}${lock ? ' FOR UPDATE OF c' : ''}`,
     params,
@@ -172,11 +182,18 @@ export async function findCaseInScope(tx: Queryable, actor: Actor, id: string, l
 
 export async function presentCase(tx: Tx, row: CaseRow): Promise<CaseDetail> {
   const events = await tx.query<{ id: string; at: Date; type: string; actor_type: string; actor_employee_id: string | null; data: Record<string, unknown> }>(
-    `SELECT id::text, at, type, actor_type, actor_employee_id, data FROM case_events WHERE org_id = $1 AND case_id = $2 ORDER BY id`,
+    // Ordered by the numeric id (e.id), not the text column of the same name, which would put entry 10 before 9.
+    `SELECT e.id::text AS id, e.at, e.type, e.actor_type, e.actor_employee_id, e.data FROM case_events e WHERE e.org_id = $1 AND e.case_id = $2 ORDER BY e.id`,
     [tx.orgId, row.id],
   );
+  const [photo] = await tx.query(`SELECT 1 FROM case_photos WHERE org_id = $1 AND case_id = $2`, [tx.orgId, row.id]);
+  const [customer] = row.customer_id
+    ? await tx.query<{ name: string | null; phone: string | null }>(`SELECT name, phone FROM customers WHERE org_id = $1 AND id = $2`, [tx.orgId, row.customer_id])
+    : [];
   return {
     ...toCase(row),
+    hasPhoto: photo !== undefined,
+    customer: customer ?? null,
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, actorType: e.actor_type, actorEmployeeId: e.actor_employee_id, data: e.data })),
   };
 }

@@ -3,7 +3,7 @@
  * (employees.manager_id); without one, the head of their unit or, failing
  * that, of the nearest unit above it. A unit's head is an employee of the unit
  * who manages someone and whose own manager is not in the same unit (most
- * direct reports first). Escalation and approval routing both walk this chain.
+ * direct reports first); someone who left heads nothing. Escalation and approval routing both walk this chain.
  */
 import type { Queryable } from '../../platform/db/database.ts';
 
@@ -61,7 +61,7 @@ export async function headsOfUnits(tx: Queryable, orgId: string, queries: HeadQu
          SELECT u.id, u.parent_id, up.depth + 1 FROM units u JOIN up ON u.org_id = $1 AND u.id = up.parent_id WHERE up.depth < ${MAX_DEPTH}
        )
        SELECT e.id FROM up JOIN employees e ON e.org_id = $1 AND e.unit_id = up.id
-       WHERE e.id IS DISTINCT FROM q.except_id
+       WHERE e.id IS DISTINCT FROM q.except_id AND e.left_at IS NULL
          AND EXISTS (SELECT 1 FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id)
          AND NOT EXISTS (SELECT 1 FROM employees m WHERE m.org_id = $1 AND m.id = e.manager_id AND m.unit_id = e.unit_id)
        ORDER BY up.depth, (SELECT count(*) FROM employees r WHERE r.org_id = $1 AND r.manager_id = e.id) DESC, e.created_at, e.id

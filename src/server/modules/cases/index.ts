@@ -4,5 +4,8 @@ export { registerCaseEvents, openCasesForResponses } from './alert-rules.evaluat
 export { registerCaseJobs, scheduleCaseJobs, escalateBreachedCases, flagOverdueExemptionReports } from './cases.jobs.ts';
 export { insertAlertRule } from './alert-rules.service.ts';
 export { actOnCase } from './case-actions.service.ts';
+export { captureCase } from './case-capture.service.ts';
+export { findCaseTakenPartIn, openCasesByOwner, type OpenCaseWeight } from './case-care.ts';
 export { DEFAULT_ROOT_CAUSES, DEFAULT_SLA } from './settings.service.ts';
-export type { ApprovalRequested, CaseClosed, CaseCreated, CaseEscalated, CaseRef, CaseUpdated, WarningRaised } from './cases.events.ts';
+export { summariseRootCauses, type RootCauseSummary } from './root-causes.summary.ts';
+export type { ApprovalRequested, CaseClosed, CaseCreated, CaseEscalated, CaseRef, CaseUpdated, InsightCaptured, WarningRaised } from './cases.events.ts';

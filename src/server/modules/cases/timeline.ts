@@ -50,3 +50,14 @@ export async function notifyMany(tx: Tx, clock: Clock, items: Array<Notification
   );
   return recipients;
 }
+
+/** One notification to each present member of a unit (not its subtree), except the people named. */
+export async function notifyUnit(tx: Tx, clock: Clock, unitId: string | null, except: Array<string | null>, n: NotificationInput): Promise<void> {
+  if (!unitId) return;
+  await tx.query(
+    `INSERT INTO notifications (org_id, employee_id, kind, case_id, title, title_en, data, created_at)
+     SELECT $1, e.id, $4, $5, $6, $7, $8, $9 FROM employees e
+      WHERE e.org_id = $1 AND e.unit_id = $2 AND e.left_at IS NULL AND NOT (e.id = ANY ($3::uuid[]))`,
+    [tx.orgId, unitId, except.filter((id): id is string => !!id), n.kind, n.caseId ?? null, n.title, n.titleEn, JSON.stringify(n.data ?? {}), clock.now()],
+  );
+}

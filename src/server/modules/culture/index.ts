@@ -7,6 +7,8 @@ import { registerResultsRoutes } from './results.routes.ts';
 export { registerCultureJobs, scheduleCultureJobs } from './culture.jobs.ts';
 export { BUILT_IN_TEMPLATES } from './templates.content.ts';
 export { levelOf, tenureBandOf } from './level.ts';
+export { listAssessments } from './assessments.service.ts';
+export { getOverview } from './results.service.ts';
 
 /** Every culture route: templates, assessments, invitations and the answer page (lifecycle), and results and action plans. */
 export function registerCultureRoutes(app: HttpApp, ctx: AppContext): void {

@@ -67,24 +67,35 @@ export async function selectKpis(tx: Queryable, orgId: string, where = 'true', p
   return rows.map(toKpi);
 }
 
-/** Loads KPIs in one transaction, then measures them after it (the metrics engine runs its own). */
-async function loadAndMeasure(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<KpiBase[]>): Promise<Kpi[]> {
-  const { kpis, manual } = await ctx.db.tenant(orgId, async (tx) => {
+/** Local calendar dates (organisation time zone), `to` exclusive. */
+type DateWindow = { from: string; to: string };
+
+/**
+ * Loads KPIs in one transaction, then measures them after it (the metrics engine runs its own): their current
+ * values, or over `window` (metrics over those days, the last value recorded by hand within them).
+ */
+async function loadAndMeasure(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<KpiBase[]>, window?: DateWindow): Promise<Kpi[]> {
+  const { kpis, manual, instants } = await ctx.db.tenant(orgId, async (tx) => {
     const kpis = await load(tx);
-    const manual = await latestManualValues(tx, orgId, kpis.filter((k) => k.metric === 'manual').map((k) => k.id));
-    return { kpis, manual };
+    const manual = await latestManualValues(tx, orgId, kpis.filter((k) => k.metric === 'manual').map((k) => k.id), window);
+    if (!window) return { kpis, manual, instants: undefined };
+    const [bounds] = await tx.query<{ from: Date; to: Date }>(
+      `SELECT $2::date::timestamp AT TIME ZONE time_zone AS "from", $3::date::timestamp AT TIME ZONE time_zone AS "to" FROM organisations WHERE id = $1`,
+      [orgId, window.from, window.to],
+    );
+    return { kpis, manual, instants: { from: new Date(bounds!.from), to: new Date(bounds!.to) } };
   });
-  return measureKpis(ctx, orgId, kpis, manual);
+  return measureKpis(ctx, orgId, kpis, manual, instants);
 }
 
-/** The KPIs the caller may see, with their current values. */
-export function listKpis(ctx: AppContext, actor: Actor, q: { level?: Kpi['level']; unitId?: string }): Promise<Kpi[]> {
+/** The KPIs the caller may see, with their current values (or their values over `window`: the monthly review's month). */
+export function listKpis(ctx: AppContext, actor: Actor, q: { level?: Kpi['level']; unitId?: string }, window?: DateWindow): Promise<Kpi[]> {
   authorize(actor, 'kpi.read');
   return loadAndMeasure(ctx, actor.orgId, async (tx) => {
     const viewer = await viewerOf(tx, actor);
     const all = await selectKpis(tx, actor.orgId, '($2::text IS NULL OR k.level = $2) AND ($3::uuid IS NULL OR k.unit_id = $3)', [q.level ?? null, q.unitId ?? null]);
     return all.filter((k) => canSeeKpi(viewer, k));
-  });
+  }, window);
 }
 
 export async function getKpi(ctx: AppContext, actor: Actor, id: string): Promise<Kpi> {

@@ -47,7 +47,7 @@ export function getJourneyPaths(ctx: AppContext, actor: Actor, id: string, q: Jo
            FROM interactions x
            JOIN map ON map.touchpoint = x.touchpoint
            LEFT JOIN employees e ON e.org_id = x.org_id AND e.id = x.employee_id
-          WHERE x.org_id = $1 AND x.occurred_at >= $4 AND x.occurred_at < $5 AND ${scope.where}),
+          WHERE x.org_id = $1 AND x.customer_id IS NOT NULL AND x.occurred_at >= $4 AND x.occurred_at < $5 AND ${scope.where}),
        forward AS (
          SELECT customer_id, stage, furthest IS NULL AS is_first,
                 lead(stage) OVER (PARTITION BY customer_id ORDER BY occurred_at, id) AS next

@@ -144,9 +144,43 @@ export function regress(rows: DriverRow[], candidates: Driver[]): DriversResult 
       const sd = Math.sqrt(present.reduce((a, v) => a + (v - mean) ** 2, 0) / Math.max(1, present.length - 1));
       return { c, values: values.map((v) => v ?? mean), mean, sd, coverage: rows.length ? present.length / rows.length : 0 };
     })
-    .filter((d) => d.coverage >= 0.3 && d.sd > 0)
-    // A driver identical to an earlier one (a touchpoint served by one channel only) would make XᵀX singular: keep the first.
-    .filter((d, i, all) => !all.slice(0, i).some((e) => e.values.every((v, r) => v === d.values[r])));
+    .filter((d) => d.coverage >= 0.3 && d.sd > 0);
+  return fit(rows, spanning(usable));
+}
+
+/**
+ * The drivers, in order, that each add something the intercept and the drivers kept before them do not
+ * already explain. Real data has exact dependencies (a touchpoint only one channel serves, channels whose
+ * dummies add up to a touchpoint's), which make XᵀX singular and would leave no drivers at all: modified
+ * Gram–Schmidt keeps the first of each dependent set and drops the rest.
+ */
+function spanning<T extends { values: number[] }>(drivers: T[]): T[] {
+  const n = drivers[0]?.values.length ?? 0;
+  if (n === 0) return drivers;
+  const basis: number[][] = [new Array<number>(n).fill(1 / Math.sqrt(n))];
+  const kept: T[] = [];
+  for (const d of drivers) {
+    const rest = [...d.values];
+    for (const q of basis) {
+      let dot = 0;
+      for (let i = 0; i < n; i++) dot += q[i]! * rest[i]!;
+      for (let i = 0; i < n; i++) rest[i]! -= dot * q[i]!;
+    }
+    const norm = length(rest);
+    if (norm <= 1e-7 * Math.max(1, length(d.values))) continue;
+    basis.push(rest.map((v) => v / norm));
+    kept.push(d);
+  }
+  return kept;
+}
+
+function length(v: number[]): number {
+  let sq = 0;
+  for (const x of v) sq += x * x;
+  return Math.sqrt(sq);
+}
+
+function fit(rows: DriverRow[], usable: Array<{ c: Driver; values: number[]; mean: number; sd: number; coverage: number }>): DriversResult {
   const k = usable.length + 1;
   const n = rows.length;
   if (n <= k + 1) return { n, r2: null, drivers: [] };

@@ -85,6 +85,18 @@ const RAW: Record<MetricName, Source> = {
   },
   sentiment: texts('count(*), 0, 0, sum(a.score), sum(a.score::float8 * a.score)'),
   praise: texts('count(*), count(*) FILTER (WHERE a.is_praise), 0, 0, 0'),
+  // Completed mystery-shopping visits (audit module), scored 0–100 % of the checklist; a visit rates a unit, not an employee.
+  audit_score: {
+    from: 'experience_audits x',
+    where: ["x.kind = 'mystery'", "x.status = 'completed'"],
+    time: 'x.completed_at',
+    survey: null,
+    unit: 'x.unit_id',
+    employee: 'NULL::uuid',
+    touchpoint: 'x.touchpoint',
+    channel: 'NULL::text',
+    aggregates: 'count(x.score_pct), 0, 0, sum(x.score_pct), sum(x.score_pct * x.score_pct)',
+  },
 };
 
 /** The rollup columns behind each score metric (n, pos, neg, sum, sq). */

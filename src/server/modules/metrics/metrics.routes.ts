@@ -16,7 +16,7 @@ export function registerMetricRoutes(app: HttpApp, ctx: AppContext): void {
       schema: {
         tags: ['metrics'],
         description:
-          'nps (−100..100, ci95 from the variance (p₊ + p₋ − (p₊ − p₋)²)/n), csat (mean 1–5, top2Box %), ces (mean 1–7, easyPct %), fcr, churn_rate, conversion_rate, response_rate (%, Wilson ci95), resolution_time (minutes), sentiment (−1..1), praise (count); within the caller’s data scope, with the change against the previous period of equal length',
+          'nps (−100..100, ci95 from the variance (p₊ + p₋ − (p₊ − p₋)²)/n), csat (mean 1–5, top2Box %), ces (mean 1–7, easyPct %), fcr, churn_rate, conversion_rate, response_rate (%, Wilson ci95), resolution_time (minutes), sentiment (−1..1), praise (count), audit_score (mean % of the mystery-shopping checklist’s maximum, by completion time; no employee or channel); within the caller’s data scope, with the change against the previous period of equal length',
         params: MetricParamsSchema,
         querystring: MetricQuerySchema,
         response: { 200: MetricResultSchema, ...errors },

@@ -19,7 +19,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 export function getMetric(ctx: AppContext, actor: Actor, metric: MetricName, q: MetricQuery): Promise<MetricResult> {
   authorize(actor, 'metrics.read');
   if (q.surveyId && !hasSurvey(metric)) {
-    throw new AppError(400, 'filter_not_applicable', `${metric} is computed from interactions, which have no survey: leave out surveyId`, { field: 'surveyId' });
+    throw new AppError(400, 'filter_not_applicable', `${metric} is not computed from survey answers: leave out surveyId`, { field: 'surveyId' });
   }
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const filter = await filterFor(tx, actor, q);

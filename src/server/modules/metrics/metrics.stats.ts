@@ -28,6 +28,7 @@ export const KIND: Record<MetricName, MetricKind> = {
   conversion_rate: 'proportion',
   response_rate: 'proportion',
   praise: 'count',
+  audit_score: 'mean',
 };
 
 const Z95 = 1.959963984540054;

@@ -88,11 +88,13 @@ export function createCustomer(ctx: AppContext, actor: Actor, input: CustomerInp
     throwFirstRefusal(outcome);
     const customer = (await findCustomer(tx, actor.orgId, outcome.ids[0]!))!;
     const created = outcome.created === 1;
+    // The audit log names the customer by Lodestar's own id and the fields sent, never their values: it is
+    // append-only, so a value written here could not be erased later (privacy module).
     await recordAudit(tx, ctx.clock, actor, {
       action: created ? 'customer.created' : 'customer.updated',
       entityType: 'customer',
       entityId: customer.id,
-      after: customer,
+      after: { fields: sentFields(input) },
     });
     return { customer, created };
   });
@@ -112,6 +114,10 @@ export function createCustomers(ctx: AppContext, actor: Actor, items: unknown[])
     return outcome;
   });
 }
+
+const AUDITED_FIELDS = ['attributes', 'email', 'externalId', 'name', 'phone', 'segment', 'value'] as const;
+/** The customer fields a request gave a value (their names only). */
+const sentFields = (input: CustomerInput): string[] => AUDITED_FIELDS.filter((k) => input[k] !== undefined && input[k] !== null);
 
 type Fields = Omit<CustomerInput, 'attributes'> & { attributes: Record<string, unknown> };
 

@@ -14,12 +14,13 @@ import { authorizeOdata, isInteractionInScope, scopeParams } from './odata.polic
 interface InteractionRow {
   id: string;
   external_id: string | null;
-  customer_id: string;
+  customer_id: string | null;
   type: string;
   channel: string;
   touchpoint: string;
   unit_id: string | null;
   employee_id: string | null;
+  partner_id: string | null;
   amount: number | null;
   occurred_at: Date;
   resolved_first_contact: boolean | null;
@@ -29,7 +30,7 @@ interface InteractionRow {
   created_at: Date;
 }
 
-const COLUMNS = `id, external_id, customer_id, type, channel, touchpoint, unit_id, employee_id, amount, occurred_at,
+const COLUMNS = `id, external_id, customer_id, type, channel, touchpoint, unit_id, employee_id, partner_id, amount, occurred_at,
   resolved_first_contact, resolution_minutes, converted, churned, created_at`;
 
 const toInteraction = (r: InteractionRow): Interaction => ({
@@ -41,6 +42,7 @@ const toInteraction = (r: InteractionRow): Interaction => ({
   touchpoint: r.touchpoint,
   unitId: r.unit_id,
   employeeId: r.employee_id,
+  partnerId: r.partner_id,
   amount: r.amount === null ? null : Number(r.amount),
   occurredAt: r.occurred_at.toISOString(),
   resolvedFirstContact: r.resolved_first_contact,
@@ -172,9 +174,8 @@ export async function recordInteractions(ctx: AppContext, tx: Tx, items: unknown
   const valid = batch.parseItems(InteractionInputSchema, items, outcome);
   const customerOf = await batch.resolveCustomers(tx, orgId, valid.map((v) => v.input));
   const uniq = (pick: (i: InteractionInput) => string | null | undefined) => [...new Set(valid.flatMap((v) => pick(v.input) ?? []))];
-  const units = new Set(
-    await batch.selectIds(tx, `SELECT id FROM units WHERE org_id = $1 AND id = ANY($2::uuid[])`, orgId, uniq((i) => i.unitId)),
-  );
+  const units = new Set(await batch.selectIds(tx, `SELECT id FROM units WHERE org_id = $1 AND id = ANY($2::uuid[])`, orgId, uniq((i) => i.unitId)));
+  const partnerOf = await batch.resolvePartners(tx, orgId, valid.map((v) => v.input));
   const employeeUnit = await mapRows(
     tx,
     `SELECT id AS k, unit_id AS v FROM employees WHERE org_id = $1 AND id = ANY($2::uuid[])`,
@@ -186,7 +187,7 @@ export async function recordInteractions(ctx: AppContext, tx: Tx, items: unknown
   for (const { index, input } of valid) {
     const customerId = customerOf(input);
     const refusal = customerId
-      ? unknownUnitOrEmployee(input, units, employeeUnit)
+      ? unknownReferenceOf(input, units, employeeUnit, partnerOf)
       : batch.unknownReference(batch.customerField(input), 'customer');
     if (refusal) batch.refuseItem(outcome, index, refusal);
     if (refusal || !customerId) continue;
@@ -195,7 +196,7 @@ export async function recordInteractions(ctx: AppContext, tx: Tx, items: unknown
       outcome.ids[index] = known;
       continue;
     }
-    const row = toRecord(input, customerId, (input.employeeId && employeeUnit.get(input.employeeId)) || null);
+    const row = toRecord(input, customerId, (input.employeeId && employeeUnit.get(input.employeeId)) || null, partnerOf(input) ?? null);
     if (input.externalId) stored.set(input.externalId, row.id);
     rows.push(row);
     outcome.ids[index] = row.id;
@@ -220,13 +221,13 @@ export async function recordInteractions(ctx: AppContext, tx: Tx, items: unknown
   return batch.sortRefusals(outcome);
 }
 
-function unknownUnitOrEmployee(input: InteractionInput, units: Set<string>, employeeUnit: Map<string, string>) {
+function unknownReferenceOf(input: InteractionInput, units: Set<string>, employeeUnit: Map<string, string>, partnerOf: (i: InteractionInput) => string | null | undefined) {
   if (input.unitId && !units.has(input.unitId)) return batch.unknownReference('unitId', 'unit');
   if (input.employeeId && !employeeUnit.has(input.employeeId)) return batch.unknownReference('employeeId', 'employee');
-  return null;
+  return partnerOf(input) === undefined ? batch.unknownReference(input.partnerId ? 'partnerId' : 'partnerExternalId', 'partner') : null;
 }
 
-const toRecord = (i: InteractionInput, customerId: string, employeeUnitId: string | null) => ({
+const toRecord = (i: InteractionInput, customerId: string, employeeUnitId: string | null, partnerId: string | null) => ({
   id: randomUUID() as string,
   external_id: i.externalId ?? null,
   customer_id: customerId,
@@ -235,6 +236,7 @@ const toRecord = (i: InteractionInput, customerId: string, employeeUnitId: strin
   touchpoint: i.touchpoint,
   unit_id: i.unitId ?? employeeUnitId,
   employee_id: i.employeeId ?? null,
+  partner_id: partnerId,
   amount: i.amount ?? null,
   occurred_at: new Date(i.occurredAt).toISOString(),
   resolved_first_contact: i.resolvedFirstContact ?? null,
@@ -247,12 +249,12 @@ const toRecord = (i: InteractionInput, customerId: string, employeeUnitId: strin
 async function insertRows(tx: Tx, orgId: string, now: Date, rows: ReturnType<typeof toRecord>[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
   const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO interactions (org_id, id, external_id, customer_id, type, channel, touchpoint, unit_id, employee_id, amount,
+    `INSERT INTO interactions (org_id, id, external_id, customer_id, type, channel, touchpoint, unit_id, employee_id, partner_id, amount,
        occurred_at, resolved_first_contact, resolution_minutes, converted, churned, created_at)
-     SELECT $1, x.id, x.external_id, x.customer_id, x.type, x.channel, x.touchpoint, x.unit_id, x.employee_id, x.amount,
+     SELECT $1, x.id, x.external_id, x.customer_id, x.type, x.channel, x.touchpoint, x.unit_id, x.employee_id, x.partner_id, x.amount,
        x.occurred_at, x.resolved_first_contact, x.resolution_minutes, x.converted, x.churned, $2
      FROM jsonb_to_recordset($3::jsonb) AS x(id uuid, external_id text, customer_id uuid, type text, channel text, touchpoint text,
-       unit_id uuid, employee_id uuid, amount numeric, occurred_at timestamptz, resolved_first_contact boolean,
+       unit_id uuid, employee_id uuid, partner_id uuid, amount numeric, occurred_at timestamptz, resolved_first_contact boolean,
        resolution_minutes int, converted boolean, churned boolean)
      ON CONFLICT (org_id, external_id) WHERE external_id IS NOT NULL DO NOTHING
      RETURNING id`,

@@ -87,6 +87,32 @@ export async function selectIds(tx: Queryable, sql: string, orgId: string, value
   return (await tx.query<{ id: string }>(sql, [orgId, values])).map((r) => r.id);
 }
 
+/** How an interaction names its partner, if any. */
+export interface PartnerRef {
+  partnerId?: string | null;
+  partnerExternalId?: string;
+}
+
+/**
+ * Looks up every referenced partner in one query (none when no item names one, so ingestion without partners
+ * pays nothing); the returned function gives the partner's id, null for none, or undefined when unknown.
+ */
+export async function resolvePartners(tx: Queryable, orgId: string, refs: PartnerRef[]): Promise<(ref: PartnerRef) => string | null | undefined> {
+  const ids = [...new Set(refs.flatMap((r) => (r.partnerId ? [r.partnerId] : [])))];
+  const externalIds = [...new Set(refs.flatMap((r) => (r.partnerExternalId ? [r.partnerExternalId] : [])))];
+  if (!ids.length && !externalIds.length) return () => null;
+  const rows = await tx.query<{ id: string; external_id: string | null }>(
+    `SELECT id, external_id FROM partners WHERE org_id = $1 AND (id = ANY($2::uuid[]) OR external_id = ANY($3::text[]))`,
+    [orgId, ids, externalIds],
+  );
+  const known = new Set(rows.map((r) => r.id));
+  const byExternal = new Map(rows.flatMap((r) => (r.external_id ? [[r.external_id, r.id] as const] : [])));
+  return (ref) => {
+    if (ref.partnerId) return known.has(ref.partnerId) ? ref.partnerId : undefined;
+    return ref.partnerExternalId ? byExternal.get(ref.partnerExternalId) : null;
+  };
+}
+
 /** The customer reference as a refusal names it. */
 export const customerField = (ref: CustomerRef) => (ref.customerId ? 'customerId' : 'customerExternalId');
 

@@ -78,6 +78,8 @@ const INTERACTION_COLUMNS: ColumnSpec = {
     touchpoint: 'text',
     unitId: 'text',
     employeeId: 'text',
+    partnerId: 'text',
+    partnerExternalId: 'text',
     amount: 'number',
     occurredAt: 'time',
     resolvedFirstContact: 'boolean',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerMatchSchema, CustomerSearchQuerySchema } from '../../../contracts/cases.ts';
 import { ErrorSchema, IdParamsSchema, ListQuerySchema, pageOf } from '../../../contracts/common.ts';
 import {
   BatchBodySchema,
@@ -22,6 +23,7 @@ import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { createBehaviourEvent, createBehaviourEvents } from './behaviour-events.service.ts';
 import { createCustomer, createCustomers, getCustomer, listCustomers } from './customers.service.ts';
+import { searchCustomers } from './customers.search.ts';
 import { importCsv } from './odata.import.ts';
 import { createInteraction, createInteractions, getInteraction, listInteractions } from './interactions.service.ts';
 
@@ -63,6 +65,18 @@ function registerCustomerRoutes(app: HttpApp, ctx: AppContext): void {
     '/api/v1/customers/batch',
     { schema: { tags, body: BatchBodySchema('customers'), response: { 200: BatchResultSchema, ...errors } } },
     (req) => createCustomers(ctx, actorOf(req), req.body.items),
+  );
+  app.get(
+    '/api/v1/customers/search',
+    {
+      schema: {
+        tags,
+        description: 'find a customer to capture a case for: by name or part of a phone within your scope, by whole phone number or external id anywhere; phones masked except for admins',
+        querystring: CustomerSearchQuerySchema,
+        response: { 200: z.object({ items: z.array(CustomerMatchSchema) }), ...errors },
+      },
+    },
+    (req) => searchCustomers(ctx, actorOf(req), req.query.q),
   );
   app.get('/api/v1/customers/:id', { schema: { tags, params: IdParamsSchema, response: { 200: CustomerSchema, ...errors } } }, (req) =>
     getCustomer(ctx, actorOf(req), req.params.id),

@@ -16,9 +16,10 @@ interface EmployeeRow {
   unit_id: string;
   position_id: string;
   manager_id: string | null;
+  left_at: Date | null;
 }
 
-const COLUMNS = 'id, name, email, unit_id, position_id, manager_id';
+const COLUMNS = 'id, name, email, unit_id, position_id, manager_id, left_at';
 
 const toEmployee = (r: EmployeeRow): Employee => ({
   id: r.id,
@@ -27,6 +28,7 @@ const toEmployee = (r: EmployeeRow): Employee => ({
   unitId: r.unit_id,
   positionId: r.position_id,
   managerId: r.manager_id,
+  leftAt: r.left_at?.toISOString() ?? null,
 });
 
 /** Employees within the caller's data scope; `unitId` narrows to that unit's subtree. */
@@ -96,12 +98,13 @@ export function updateEmployee(ctx: AppContext, actor: Actor, id: string, input:
       unitId: input.unitId ?? before.unitId,
       positionId: input.positionId ?? before.positionId,
       managerId: input.managerId === undefined ? before.managerId : input.managerId,
+      leftAt: input.leftAt === undefined ? before.leftAt : input.leftAt,
     };
     await checkReferences(tx, actor.orgId, id, next);
     const [row] = await tx.query<EmployeeRow>(
-      `UPDATE employees SET name = $3, email = $4, unit_id = $5, position_id = $6, manager_id = $7
+      `UPDATE employees SET name = $3, email = $4, unit_id = $5, position_id = $6, manager_id = $7, left_at = $8
        WHERE org_id = $1 AND id = $2 RETURNING ${COLUMNS}`,
-      [actor.orgId, id, next.name, next.email, next.unitId, next.positionId, next.managerId],
+      [actor.orgId, id, next.name, next.email, next.unitId, next.positionId, next.managerId, next.leftAt],
     );
     const after = toEmployee(row!);
     await recordAudit(tx, ctx.clock, actor, { action: 'employee.updated', entityType: 'employee', entityId: id, before, after });

@@ -58,7 +58,7 @@ export async function recordThankYouCard(ctx: AppContext, actor: Actor, customer
       `INSERT INTO thank_you_cards (org_id, customer_id, sent_by, sent_by_employee_id, note, sent_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [actor.orgId, customerId, actor.id, actor.employeeId, note ?? null, now],
     );
-    await recordAudit(tx, ctx.clock, actor, { action: 'thank_you_card.sent', entityType: 'customer', entityId: customerId, after: { cardId: row!.id, note } });
+    await recordAudit(tx, ctx.clock, actor, { action: 'thank_you_card.sent', entityType: 'customer', entityId: customerId, after: { cardId: row!.id, hasNote: !!note } }); // the note may name the customer: not in the append-only log
     return { customerId, cardSentAt: now.toISOString() };
   });
 }
@@ -70,6 +70,7 @@ interface CriteriaRow {
   min_nps: number | null;
   min_responses: number;
   min_praise: number;
+  min_insights: number;
 }
 const toCriteria = (r: CriteriaRow): PromotionCriteria => ({
   positionId: r.position_id,
@@ -78,6 +79,7 @@ const toCriteria = (r: CriteriaRow): PromotionCriteria => ({
   minNps: r.min_nps === null ? null : Number(r.min_nps),
   minResponses: r.min_responses,
   minPraise: r.min_praise,
+  minInsights: r.min_insights,
 });
 
 export async function listPromotionCriteria(ctx: AppContext, actor: Actor): Promise<{ items: PromotionCriteria[] }> {
@@ -93,27 +95,27 @@ export async function listPromotionCriteria(ctx: AppContext, actor: Actor): Prom
 }
 
 /** Sets a position's criteria (admins). */
-export async function putPromotionCriteria(ctx: AppContext, actor: Actor, positionId: string, input: Omit<PromotionCriteria, 'positionId' | 'positionName'>): Promise<PromotionCriteria> {
+export async function putPromotionCriteria(ctx: AppContext, actor: Actor, positionId: string, input: Omit<PromotionCriteria, 'positionId' | 'positionName' | 'minInsights'> & { minInsights?: number }): Promise<PromotionCriteria> {
   authorize(actor, 'promotion.configure');
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const [position] = await tx.query<{ name: string }>(`SELECT name FROM positions WHERE org_id = $1 AND id = $2`, [actor.orgId, positionId]);
     if (!position) throw notFound('position');
     await tx.query(
-      `INSERT INTO promotion_criteria (org_id, position_id, min_implemented_ideas, min_nps, min_responses, min_praise, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO promotion_criteria (org_id, position_id, min_implemented_ideas, min_nps, min_responses, min_praise, min_insights, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (org_id, position_id) DO UPDATE SET min_implemented_ideas = EXCLUDED.min_implemented_ideas, min_nps = EXCLUDED.min_nps,
-         min_responses = EXCLUDED.min_responses, min_praise = EXCLUDED.min_praise, updated_at = EXCLUDED.updated_at`,
-      [actor.orgId, positionId, input.minImplementedIdeas, input.minNps, input.minResponses, input.minPraise, ctx.clock.now()],
+         min_responses = EXCLUDED.min_responses, min_praise = EXCLUDED.min_praise, min_insights = EXCLUDED.min_insights, updated_at = EXCLUDED.updated_at`,
+      [actor.orgId, positionId, input.minImplementedIdeas, input.minNps, input.minResponses, input.minPraise, input.minInsights ?? 0, ctx.clock.now()],
     );
     await recordAudit(tx, ctx.clock, actor, { action: 'promotion_criteria.put', entityType: 'position', entityId: positionId, after: input });
-    return { positionId, positionName: position.name, ...input };
+    return { positionId, positionName: position.name, ...input, minInsights: input.minInsights ?? 0 };
   });
 }
 
 /**
  * Candidates in the caller's scope for a position with criteria (everyone not already in it, nor above
  * someone who is in the reporting line: a regional manager is no candidate for store manager):
- * implemented ideas (ever), personal NPS, responses and praise over 12 months; ready ones first.
+ * implemented ideas (ever), personal NPS, responses, praise and captured customer insights over 12 months; ready ones first.
  */
 export async function getPromotionReadiness(ctx: AppContext, actor: Actor, positionId: string): Promise<Readiness> {
   authorize(actor, 'promotion.read');
@@ -127,7 +129,7 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
     const c = toCriteria(criteria);
     const params: unknown[] = [actor.orgId, positionId, new Date(ctx.clock.now().getTime() - YEAR_MS)];
     const scope = employeeScopeSql(await dataScopeOf(tx, actor), 'e', params);
-    const rows = await tx.query<{ id: string; name: string; unit_name: string | null; unit_name_en: string | null; ideas: number; nps: number | null; responses: number; praise: number }>(
+    const rows = await tx.query<{ id: string; name: string; unit_name: string | null; unit_name_en: string | null; ideas: number; nps: number | null; responses: number; praise: number; insights: number }>(
       `WITH RECURSIVE above AS (
          SELECT h.manager_id FROM employees h WHERE h.org_id = $1 AND h.position_id = $2 AND h.manager_id IS NOT NULL
          UNION
@@ -135,7 +137,8 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
        SELECT e.id, e.name, u.name AS unit_name, u.name_en AS unit_name_en,
          (SELECT count(*)::int FROM ideas i WHERE i.org_id = $1 AND i.author_employee_id = e.id AND i.status = 'implemented') AS ideas,
          r.nps, coalesce(r.n, 0)::int AS responses,
-         (SELECT count(*)::int FROM praise p WHERE p.org_id = $1 AND p.employee_id = e.id AND p.submitted_at >= $3) AS praise
+         (SELECT count(*)::int FROM praise p WHERE p.org_id = $1 AND p.employee_id = e.id AND p.submitted_at >= $3) AS praise,
+         (SELECT count(*)::int FROM cases k WHERE k.org_id = $1 AND k.source = 'employee' AND k.employee_id = e.id AND k.created_at >= $3) AS insights
        FROM employees e LEFT JOIN units u ON u.org_id = e.org_id AND u.id = e.unit_id
        LEFT JOIN LATERAL (
          SELECT count(*) AS n, round((100.0 * (count(*) FILTER (WHERE nps >= 9) - count(*) FILTER (WHERE nps <= 6)) / nullif(count(*), 0))::numeric, 1)::float8 AS nps
@@ -150,7 +153,8 @@ export async function getPromotionReadiness(ctx: AppContext, actor: Actor, posit
       if (r.responses < c.minResponses) missing.push({ criterion: 'responses', have: r.responses, need: c.minResponses });
       if (c.minNps !== null && (r.nps === null || r.nps < c.minNps)) missing.push({ criterion: 'nps', have: r.nps, need: c.minNps });
       if (r.praise < c.minPraise) missing.push({ criterion: 'praise', have: r.praise, need: c.minPraise });
-      return { employeeId: r.id, employeeName: r.name, unitName: r.unit_name, unitNameEn: r.unit_name_en, implementedIdeas: r.ideas, nps: r.nps, responses: r.responses, praise: r.praise, isReady: missing.length === 0, missing };
+      if (r.insights < c.minInsights) missing.push({ criterion: 'insights', have: r.insights, need: c.minInsights });
+      return { employeeId: r.id, employeeName: r.name, unitName: r.unit_name, unitNameEn: r.unit_name_en, implementedIdeas: r.ideas, nps: r.nps, responses: r.responses, praise: r.praise, insights: r.insights, isReady: missing.length === 0, missing };
     });
     candidates.sort((a, b) => Number(b.isReady) - Number(a.isReady) || a.missing.length - b.missing.length);
     return { positionId, positionName: c.positionName, candidates };

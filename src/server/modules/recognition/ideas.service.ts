@@ -144,10 +144,10 @@ export async function createIdea(ctx: AppContext, actor: Actor, input: z.infer<t
     if (input.responseId) await requireLinkInScope(tx, actor, 'responses', input.responseId);
     if (input.caseId) await requireLinkInScope(tx, actor, 'cases', input.caseId);
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO ideas (org_id, title, body, status, author_kind, author_actor_id, author_employee_id, challenge_id, response_id, case_id, created_at, updated_at)
-       VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+      `INSERT INTO ideas (org_id, title, body, status, author_kind, author_actor_id, author_employee_id, challenge_id, response_id, case_id, partner_id, created_at, updated_at)
+       VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $10, $11, $11) RETURNING id`,
       [actor.orgId, input.title, input.body, isPartner ? 'partner' : 'employee', actor.id, isPartner ? null : actor.employeeId, input.challengeId ?? null,
-        input.responseId ?? null, input.caseId ?? null, now],
+        input.responseId ?? null, input.caseId ?? null, isPartner ? (actor.partnerId ?? null) : null, now],
     );
     await publish(tx, 'idea.created', { ideaId: row!.id, title: input.title, authorEmployeeId: isPartner ? null : actor.employeeId }, { at: now });
     return ideaById(tx, actor, row!.id);

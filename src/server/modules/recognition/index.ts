@@ -4,8 +4,9 @@ export { registerRecognitionEvents, isPraiseAnswer, type CommentAnalysed } from 
 export { registerRecognitionJobs, scheduleRecognitionJobs, grantMonthlyAwards } from './recognition.jobs.ts';
 export { DEFAULT_POINTS_RULES, savePointsRules } from './points-rules.service.ts';
 export { appendLedgerEntry } from './points.ledger.ts';
-export { insertReward } from './rewards.service.ts';
+export { insertReward, type RedemptionDecided } from './rewards.service.ts';
 export { chooseDailyHighlights } from './praise.service.ts';
+export { recognitionDigest, type RecognitionDigest } from './recognition.digest.ts';
 export { grantGoldenEar } from './rituals.service.ts';
 export { IDEA_TRANSITIONS, createIdea, voteForIdea, changeIdeaStatus } from './ideas.service.ts';
 export { createChallenge } from './challenges.service.ts';

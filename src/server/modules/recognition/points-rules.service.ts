@@ -6,11 +6,12 @@ import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 
-/** Customer praise +10, accepted improvement idea +20, major experience problem solved +100. */
+/** Customer praise +10, accepted improvement idea +20, major experience problem solved +100, customer insight captured +5. */
 export const DEFAULT_POINTS_RULES: PointsRules = {
   praise: 10,
   ideaAccepted: 20,
   majorCaseResolved: 100,
+  insightCaptured: 5,
   manualMonthlyCap: 200,
   goldenEarRule: 'customer_ideas',
 };

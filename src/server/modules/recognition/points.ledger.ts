@@ -65,7 +65,7 @@ export async function appendLedgerEntry(tx: Tx, clock: Clock, entry: NewLedgerEn
 
 /** Points that count as earned (leaderboards): awards, not spending or refunds. */
 export function isEarning(sourceType: SourceType): boolean {
-  return sourceType === 'praise' || sourceType === 'idea_accepted' || sourceType === 'case_resolved' || sourceType === 'manual';
+  return sourceType === 'praise' || sourceType === 'idea_accepted' || sourceType === 'case_resolved' || sourceType === 'manual' || sourceType === 'insight_captured';
 }
 
 /** Locks and reads an employee's balance (0 without entries), so a debit that checks it cannot race another. */

@@ -23,7 +23,7 @@ const entriesFor = (sourceType: string, sourceId: string) =>
 describe('points rules', () => {
   it('starts from the seed’s defaults and lets only admins change them', async () => {
     const get = await f.send(f.people.courier.key, 'GET', '/api/v1/points/rules');
-    expect(get.json()).toEqual({ praise: 10, ideaAccepted: 20, majorCaseResolved: 100, manualMonthlyCap: 200, goldenEarRule: 'customer_ideas' });
+    expect(get.json()).toEqual({ praise: 10, ideaAccepted: 20, majorCaseResolved: 100, insightCaptured: 5, manualMonthlyCap: 200, goldenEarRule: 'customer_ideas' });
     expect((await f.send(f.people.storeManager.key, 'PUT', '/api/v1/points/rules', { praise: 50 })).statusCode).toBe(403);
     expect((await f.send(f.partnerKey, 'GET', '/api/v1/points/rules')).statusCode).toBe(403);
     const bad = await f.send(f.org.adminKey, 'PUT', '/api/v1/points/rules', { praise: -1, ideaAccepted: 'x' });

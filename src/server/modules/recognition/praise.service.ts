@@ -63,7 +63,8 @@ export async function listPraise(
   if (after !== null && (!afterAt || !afterId || Number.isNaN(Date.parse(afterAt)) || !/^[0-9a-f-]{36}$/.test(afterId))) throw invalid('cursor is not valid');
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const params: unknown[] = [actor.orgId, actor.id];
-    const where = ['p.org_id = $1'];
+    // Praise whose words were erased (privacy) still counts for the employee but has nothing to show on the wall.
+    const where = ['p.org_id = $1', "p.text <> ''"];
     if (query.employeeId) where.push(`p.employee_id = $${params.push(query.employeeId)}`);
     if (after !== null) where.push(`(p.submitted_at, p.response_id) < ($${params.push(afterAt)}::timestamptz, $${params.push(afterId)}::uuid)`);
     const rows = await tx.query<PraiseRow>(
@@ -105,7 +106,7 @@ async function bestOfYesterday(tx: Tx, orgId: string, now: Date) {
      ), best AS (
        SELECT p.response_id, p.likes + 3 * p.sentiment_score + least(length(p.text), 200) / 200.0 AS score
          FROM praise p, day
-        WHERE p.org_id = $1 AND p.submitted_at >= day.d::timestamp AT TIME ZONE day.tz AND p.submitted_at < (day.d + 1)::timestamp AT TIME ZONE day.tz
+        WHERE p.org_id = $1 AND p.text <> '' AND p.submitted_at >= day.d::timestamp AT TIME ZONE day.tz AND p.submitted_at < (day.d + 1)::timestamp AT TIME ZONE day.tz
         ORDER BY score DESC, p.submitted_at, p.response_id LIMIT 1
      )
      SELECT to_char(day.d, 'YYYY-MM-DD') AS day, day.is_morning, best.response_id, best.score FROM day LEFT JOIN best ON true`,

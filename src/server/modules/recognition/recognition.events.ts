@@ -9,7 +9,7 @@ import { DAY } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { publishMany, type Event } from '../../platform/events/index.ts';
-import type { CaseClosed } from '../cases/index.ts';
+import type { CaseClosed, InsightCaptured } from '../cases/index.ts';
 import { registerStreamEvent } from '../stream/index.ts';
 import { appendLedgerEntry } from './points.ledger.ts';
 import { rulesOf } from './points-rules.service.ts';
@@ -35,6 +35,7 @@ export const PRAISE_HANDLER = 'recognition.praise';
 /** Praise answered longer ago than this (an import, a backlog) is not broadcast live. */
 const LIVE_WINDOW_MS = 2 * DAY;
 export const MAJOR_CASE_HANDLER = 'recognition.major-case';
+export const INSIGHT_HANDLER = 'recognition.insight';
 
 /** Subscribes the awards and makes praise (everyone) and points (scoped) live. */
 export function registerRecognitionEvents(ctx: AppContext): void {
@@ -42,6 +43,7 @@ export function registerRecognitionEvents(ctx: AppContext): void {
   registerStreamEvent('points.awarded', 'scoped');
   ctx.events.onBatch<CommentAnalysed>('comment.analysed', PRAISE_HANDLER, (events, tx) => recognisePraise(ctx, tx, events));
   ctx.events.on<CaseClosed>('case.closed', MAJOR_CASE_HANDLER, (event, tx) => awardMajorCase(ctx, event, tx));
+  ctx.events.on<InsightCaptured>('insight.captured', INSIGHT_HANDLER, (event, tx) => awardInsight(ctx, event, tx));
 }
 
 /**
@@ -120,5 +122,18 @@ export async function awardMajorCase(ctx: AppContext, event: Event<CaseClosed>, 
     reason: c.rootCause || '—',
     sourceType: 'case_resolved',
     sourceId: c.caseId,
+  });
+}
+
+/** A customer's problem an employee took up and wrote down (a captured case) earns them the rule's points, once per case. */
+export async function awardInsight(ctx: AppContext, event: Event<InsightCaptured>, tx: Tx): Promise<void> {
+  const rules = await rulesOf(tx, event.orgId);
+  if (rules.insightCaptured <= 0) return;
+  await appendLedgerEntry(tx, ctx.clock, {
+    employeeId: event.payload.employeeId,
+    delta: rules.insightCaptured,
+    reason: event.payload.touchpoint || '—',
+    sourceType: 'insight_captured',
+    sourceId: event.payload.caseId,
   });
 }

@@ -26,6 +26,7 @@ interface RewardRow {
   kind: Reward['kind'];
   cost: number;
   active: boolean;
+  learning_item_id: string | null;
 }
 const toReward = (r: RewardRow): Reward => ({
   id: r.id,
@@ -36,6 +37,7 @@ const toReward = (r: RewardRow): Reward => ({
   kind: r.kind,
   cost: r.cost,
   active: r.active,
+  learningItemId: r.learning_item_id,
 });
 
 /** The catalogue, cheapest first; inactive rewards only for admins. */
@@ -53,12 +55,13 @@ export async function createReward(ctx: AppContext, actor: Actor, input: z.infer
 }
 
 /** Writes one catalogue entry (also used by the demo seed). */
-export async function insertReward(ctx: AppContext, tx: Tx, actor: Actor | null, input: z.infer<typeof CreateRewardSchema>): Promise<Reward> {
+type RewardInput = Omit<z.infer<typeof CreateRewardSchema>, 'learningItemId'> & { learningItemId?: string | null };
+export async function insertReward(ctx: AppContext, tx: Tx, actor: Actor | null, input: RewardInput): Promise<Reward> {
   const now = ctx.clock.now();
   const [row] = await tx.query<RewardRow>(
-    `INSERT INTO rewards (org_id, name, name_en, description, description_en, kind, cost, active, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING *`,
-    [tx.orgId, input.name, input.nameEn, input.description, input.descriptionEn, input.kind, input.cost, input.active, now],
+    `INSERT INTO rewards (org_id, name, name_en, description, description_en, kind, cost, active, learning_item_id, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING *`,
+    [tx.orgId, input.name, input.nameEn, input.description, input.descriptionEn, input.kind, input.cost, input.active, input.learningItemId ?? null, now],
   );
   await recordAudit(tx, ctx.clock, actor, { action: 'reward.create', entityType: 'reward', entityId: row!.id, after: input });
   return toReward(row!);
@@ -71,9 +74,9 @@ export async function updateReward(ctx: AppContext, actor: Actor, id: string, in
     if (!before) throw notFound('reward');
     const next = { ...toReward(before), ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as Reward;
     const [row] = await tx.query<RewardRow>(
-      `UPDATE rewards SET name = $3, name_en = $4, description = $5, description_en = $6, kind = $7, cost = $8, active = $9, updated_at = $10
+      `UPDATE rewards SET name = $3, name_en = $4, description = $5, description_en = $6, kind = $7, cost = $8, active = $9, learning_item_id = $10, updated_at = $11
         WHERE org_id = $1 AND id = $2 RETURNING *`,
-      [actor.orgId, id, next.name, next.nameEn, next.description, next.descriptionEn, next.kind, next.cost, next.active, ctx.clock.now()],
+      [actor.orgId, id, next.name, next.nameEn, next.description, next.descriptionEn, next.kind, next.cost, next.active, next.learningItemId, ctx.clock.now()],
     );
     await recordAudit(tx, ctx.clock, actor, { action: 'reward.update', entityType: 'reward', entityId: id, before: toReward(before), after: next });
     return toReward(row!);
@@ -83,6 +86,7 @@ export async function updateReward(ctx: AppContext, actor: Actor, id: string, in
 interface RedemptionRow {
   id: string;
   reward_id: string;
+  learning_item_id: string | null;
   reward_name: string;
   reward_name_en: string;
   employee_id: string;
@@ -95,7 +99,7 @@ interface RedemptionRow {
   decided_at: Date | null;
   decision_note: string | null;
 }
-const REDEMPTION_SELECT = `SELECT d.*, r.name AS reward_name, r.name_en AS reward_name_en, e.name AS employee_name, e.unit_id AS employee_unit_id
+const REDEMPTION_SELECT = `SELECT d.*, r.learning_item_id, r.name AS reward_name, r.name_en AS reward_name_en, e.name AS employee_name, e.unit_id AS employee_unit_id
   FROM redemptions d JOIN rewards r ON r.org_id = d.org_id AND r.id = d.reward_id JOIN employees e ON e.org_id = d.org_id AND e.id = d.employee_id`;
 const toRedemption = (r: RedemptionRow): Redemption => ({
   id: r.id,
@@ -164,6 +168,15 @@ export async function listRedemptions(
   });
 }
 
+/** `redemption.decided`: a training place (`learningItemId`) approved enrols the person (the learning module listens). */
+export interface RedemptionDecided {
+  redemptionId: string;
+  employeeId: string;
+  status: 'approved' | 'rejected';
+  rewardId: string;
+  learningItemId: string | null;
+}
+
 /**
  * A manager whose subtree holds the employee (or an admin) approves or rejects
  * a pending redemption; nobody decides their own. Rejection refunds the cost.
@@ -186,7 +199,8 @@ export async function decideRedemption(ctx: AppContext, actor: Actor, id: string
       await appendLedgerEntry(tx, ctx.clock, { employeeId: row.employee_id, delta: row.cost, reason: row.reward_name, sourceType: 'redemption_refund', sourceId: id });
     }
     await recordAudit(tx, ctx.clock, actor, { action: `redemption.${decision}`, entityType: 'redemption', entityId: id, before: { status: row.status }, after: { status, note } });
-    await publish(tx, 'redemption.decided', { redemptionId: id, employeeId: row.employee_id, status }, { at: ctx.clock.now() });
+    const decided: RedemptionDecided = { redemptionId: id, employeeId: row.employee_id, status, rewardId: row.reward_id, learningItemId: row.learning_item_id };
+    await publish(tx, 'redemption.decided', decided, { at: ctx.clock.now() });
     return toRedemption(await redemptionById(tx, id));
   });
 }

@@ -56,6 +56,7 @@ export function toIngestItem(ctx: AppContext, input: ResponseInput, source: Sour
     interactionId: input.interactionId ?? null,
     employeeId: input.employeeId ?? null,
     unitId: input.unitId ?? null,
+    partnerId: input.partnerId ?? null,
     touchpoint: input.touchpoint ?? null,
     channel: input.channel ?? null,
     lang: input.lang ?? null,

@@ -20,6 +20,8 @@ export interface IngestItem {
   interactionId: string | null;
   employeeId: string | null;
   unitId: string | null;
+  /** Taken from the interaction when missing, like the rest of the served context. */
+  partnerId: string | null;
   touchpoint: string | null;
   channel: string | null;
   lang: Lang | null;
@@ -66,6 +68,9 @@ export interface ResponseSubmitted {
 }
 
 type Outcome = ItemOutcome<IngestResult>;
+
+/** The references an item may carry, each checked against its table. */
+const FIELDS = ['customerId', 'employeeId', 'unitId', 'partnerId'] as const;
 
 /** Answers a little ahead of the server's clock are a device's skew; beyond that they are an error. */
 const FUTURE_SKEW_MS = 5 * 60_000;
@@ -169,25 +174,27 @@ async function fillFromInteractions(tx: Tx, orgId: string, rows: Array<{ i: numb
     item.customerId ??= interaction.customerId;
     item.employeeId ??= interaction.employeeId;
     item.unitId ??= interaction.unitId;
+    item.partnerId ??= interaction.partnerId;
     item.touchpoint ??= interaction.touchpoint;
     item.channel ??= interaction.channel;
   }
 }
 
-/** Customer, employee and unit ids must name records of this organisation; one statement for the whole group. */
+/** Customer, employee, unit and partner ids must name records of this organisation; one statement for the whole group. */
 async function checkReferences(tx: Tx, orgId: string, rows: Array<{ i: number; item: IngestItem }>, refuse: (i: number, e: AppError) => void) {
-  const ids = (field: 'customerId' | 'employeeId' | 'unitId') => [...new Set(rows.flatMap((r) => (r.item[field] ? [r.item[field]] : [])))];
-  const [customers, employees, units] = [ids('customerId'), ids('employeeId'), ids('unitId')];
-  if (!customers.length && !employees.length && !units.length) return;
+  const ids = (field: (typeof FIELDS)[number]) => [...new Set(rows.flatMap((r) => (r.item[field] ? [r.item[field]] : [])))];
+  const [customers, employees, units, partners] = FIELDS.map(ids) as [string[], string[], string[], string[]];
+  if (!customers.length && !employees.length && !units.length && !partners.length) return;
   const found = await tx.query<{ kind: string; id: string }>(
     `SELECT 'customerId' AS kind, id::text FROM customers WHERE org_id = $1 AND id = ANY($2::uuid[])
      UNION ALL SELECT 'employeeId', id::text FROM employees WHERE org_id = $1 AND id = ANY($3::uuid[])
-     UNION ALL SELECT 'unitId', id::text FROM units WHERE org_id = $1 AND id = ANY($4::uuid[])`,
-    [orgId, customers, employees, units],
+     UNION ALL SELECT 'unitId', id::text FROM units WHERE org_id = $1 AND id = ANY($4::uuid[])
+     UNION ALL SELECT 'partnerId', id::text FROM partners WHERE org_id = $1 AND id = ANY($5::uuid[])`,
+    [orgId, customers, employees, units, partners],
   );
   const known = new Set(found.map((f) => `${f.kind}:${f.id}`));
   for (const { i, item } of rows) {
-    const missing = (['customerId', 'employeeId', 'unitId'] as const).find((f) => item[f] && !known.has(`${f}:${item[f]}`));
+    const missing = FIELDS.find((f) => item[f] && !known.has(`${f}:${item[f]}`));
     if (missing) refuse(i, new AppError(404, 'not_found', `${missing}: ${missing.slice(0, -2)} not found`, { field: missing }));
   }
 }
@@ -209,6 +216,7 @@ async function insertResponses(
     interaction_id: item.interactionId,
     employee_id: item.employeeId,
     unit_id: item.unitId,
+    partner_id: item.partnerId,
     touchpoint: item.touchpoint,
     channel: item.channel,
     lang: item.lang,
@@ -221,9 +229,9 @@ async function insertResponses(
   }));
   await tx.query(
     `INSERT INTO responses (org_id, id, survey_id, survey_version, link_id, customer_id, interaction_id, employee_id, unit_id,
-       touchpoint, channel, lang, answers, nps, csat, ces, comment, submitted_at, received_at, source, flags)
+       partner_id, touchpoint, channel, lang, answers, nps, csat, ces, comment, submitted_at, received_at, source, flags)
      SELECT $1, r.* FROM jsonb_to_recordset($2::jsonb) AS r(id uuid, survey_id uuid, survey_version int, link_id uuid,
-       customer_id uuid, interaction_id uuid, employee_id uuid, unit_id uuid, touchpoint text, channel text, lang text,
+       customer_id uuid, interaction_id uuid, employee_id uuid, unit_id uuid, partner_id uuid, touchpoint text, channel text, lang text,
        answers jsonb, nps smallint, csat smallint, ces smallint, comment text, submitted_at timestamptz,
        received_at timestamptz, source text, flags text[])`,
     [orgId, JSON.stringify(records)],

@@ -89,6 +89,7 @@ export async function submitLinkAnswers(ctx: AppContext, link: ResolvedLink, inp
     interactionId: link.interactionId,
     employeeId: link.employeeId,
     unitId: link.unitId,
+    partnerId: null, // the link's interaction, if any, gives it
     touchpoint: link.touchpoint,
     channel: link.channel,
     lang: input.lang ?? link.lang,

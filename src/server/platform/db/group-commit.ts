@@ -24,6 +24,7 @@
  * one in their own transactions, so a single bad item cannot sink its group.
  */
 import type { Database, Tx } from './database.ts';
+import { processMetrics } from '../observability/index.ts';
 
 /** What happened to one item of a group: its result, or the error that refused it alone. */
 export type ItemOutcome<R> = { ok: true; value: R } | { ok: false; error: unknown };
@@ -138,6 +139,7 @@ export class GroupCommitter<I, R> {
 
   /** Settles every caller of the group; never throws. */
   private async commitGroup(orgId: string, group: Pending<I, R>[]): Promise<void> {
+    processMetrics().ingestGroupSize.observe(group.length);
     try {
       settle(group, await this.runTransaction(orgId, group));
     } catch (error) {

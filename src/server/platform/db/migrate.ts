@@ -21,6 +21,8 @@ export async function migrate(driver: Driver, dir = MIGRATIONS_DIR): Promise<Mig
     .sort();
   const applied: string[] = [];
   await driver.transaction(async (q) => {
+    // Under the lock too: two nodes running CREATE TABLE IF NOT EXISTS at once can both try to create it.
+    await q.query('SELECT pg_advisory_xact_lock(724011)');
     await q.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
   });

@@ -9,7 +9,8 @@
  */
 import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
-import { onEventCommitted, type Event } from './outbox.ts';
+import { onEventCommitted, relayOtherProcessesCommits, type Event } from './outbox.ts';
+import { claimEventsOf, markEventsDone, organisationsWithDueEvents, recordEventFailure, type ClaimOptions, type OutboxRow } from './outbox-claims.ts';
 import type { Logger } from '../logger.ts';
 
 /** Reacts to one event inside a transaction of the event's organisation; throw to have it retried. */
@@ -20,7 +21,6 @@ export type EventHandler<T = unknown> = (event: Event<T>, tx: Tx) => Promise<voi
  */
 export type BatchEventHandler<T = unknown> = (events: Event<T>[], tx: Tx) => Promise<void>;
 
-/** The part of pino's (and Fastify's) logger we use. */
 export interface EventBusOptions {
   /** Claims (deliveries) of one event before it is left, with last_error, for an admin. */
   maxAttempts?: number;
@@ -43,16 +43,6 @@ export interface DrainResult {
   failures: number;
 }
 
-interface OutboxRow {
-  org_id: string;
-  id: number;
-  name: string;
-  payload: unknown;
-  created_at: Date;
-  handled_by: string[];
-  attempts: number;
-}
-
 const consoleLogger: Logger = { error: (obj, msg) => console.error(msg, obj) };
 
 /** Delivers outbox events to handlers by name: on demand with `drain()`, or continuously after `start()`. */
@@ -65,6 +55,7 @@ export class EventBus {
   private current: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopListening: (() => void) | undefined;
+  private stopRelay: Promise<() => Promise<void>> | undefined;
 
   constructor(
     private readonly db: Database,
@@ -99,33 +90,53 @@ export class EventBus {
     return this;
   }
 
-  /** Processes every event due now, batch by batch, until none is left (tests call it directly). */
+  /** The event names some handler here waits for (others are for the live stream only, and are never "done"). */
+  handledEventNames(): string[] {
+    return [...this.handlers.keys()];
+  }
+
+  /** Processes every event due now, organisation by organisation and batch by batch, until none is left (tests call it directly). */
   async drain(): Promise<DrainResult> {
     const total: DrainResult = { events: 0, completed: 0, failures: 0 };
-    while (!this.isStopping) {
-      const batch = await this.claimBatch();
-      if (batch.length === 0) break;
-      const { errors, done } = await this.deliverBatch(batch);
-      const completed: OutboxRow[] = [];
-      for (const row of batch) {
-        const failed = errors.get(row);
-        if (failed) {
-          total.failures += failed.length;
-          await this.scheduleRetry(row, failed.join('\n'));
-        } else completed.push(row);
+    while (!this.isStopping && this.handlers.size > 0) {
+      const claim = this.claimOptions();
+      let claimedAny = false;
+      for (const orgId of await organisationsWithDueEvents(this.db, claim)) {
+        if (this.isStopping) break;
+        const batch = await claimEventsOf(this.db, orgId, claim);
+        if (batch.length === 0) continue; // another process holds them
+        claimedAny = true;
+        await this.process(orgId, batch, total);
       }
-      await this.markDone(completed.filter((row) => !done.has(row)));
-      total.events += batch.length;
-      total.completed += completed.length;
+      if (!claimedAny) break;
     }
     return total;
   }
 
-  /** Begins dispatching: at once on every commit that published an event, and on a poll. */
+  private async process(orgId: string, batch: OutboxRow[], total: DrainResult): Promise<void> {
+    const { errors, done } = await this.deliverBatch(batch);
+    const completed: OutboxRow[] = [];
+    for (const row of batch) {
+      const failed = errors.get(row);
+      if (failed) {
+        total.failures += failed.length;
+        await this.scheduleRetry(row, failed.join('\n'));
+      } else completed.push(row);
+    }
+    await markEventsDone(this.db, orgId, completed.filter((row) => !done.has(row)).map((row) => row.id), this.clock.now());
+    total.events += batch.length;
+    total.completed += completed.length;
+  }
+
+  /** Begins dispatching: at once on every commit that published, here or (PostgreSQL NOTIFY) in another process, and on a poll. */
   start(): void {
     if (this.isRunning) return;
     this.isRunning = true;
     this.stopListening = onEventCommitted(() => this.wake());
+    this.stopRelay = relayOtherProcessesCommits(this.db).catch((err) => {
+      this.logger.error({ err }, 'cannot listen for other processes\' events; relying on the poll');
+      return async () => undefined;
+    });
     this.wake();
   }
 
@@ -134,6 +145,8 @@ export class EventBus {
     this.isRunning = false;
     this.isStopping = true;
     this.stopListening?.();
+    await (await this.stopRelay)?.();
+    this.stopRelay = undefined;
     clearTimeout(this.timer);
     await this.current;
     this.isStopping = false;
@@ -162,27 +175,16 @@ export class EventBus {
     if (this.isRunning) this.timer = setTimeout(() => this.wake(), this.options.pollMs).unref();
   }
 
-  /**
-   * Takes due events this process has handlers for and hides them from other processes for the lease,
-   * counting the attempt. Events nobody here subscribes to stay pending for a process that does.
-   */
-  private async claimBatch(): Promise<OutboxRow[]> {
-    if (this.handlers.size === 0) return [];
+  /** Due events of names this process has handlers for; events nobody here subscribes to stay pending for a process that does. */
+  private claimOptions(): ClaimOptions {
     const now = this.clock.now();
-    const leaseUntil = new Date(now.getTime() + this.options.leaseMs);
-    const rows = await this.db.system((tx) =>
-      tx.query<OutboxRow>(
-        `UPDATE outbox_events SET attempts = attempts + 1, next_attempt_at = $2
-          WHERE (org_id, id) IN (
-            SELECT org_id, id FROM outbox_events
-             WHERE done_at IS NULL AND attempts < $3 AND (next_attempt_at IS NULL OR next_attempt_at <= $1)
-               AND name = ANY ($5::text[])
-             ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
-          RETURNING org_id, id, name, payload, created_at, handled_by, attempts`,
-        [now, leaseUntil, this.options.maxAttempts, this.options.batchSize, [...this.handlers.keys()]],
-      ),
-    );
-    return rows.sort((a, b) => a.id - b.id);
+    return {
+      now,
+      leaseUntil: new Date(now.getTime() + this.options.leaseMs),
+      maxAttempts: this.options.maxAttempts,
+      limit: this.options.batchSize,
+      names: [...this.handlers.keys()],
+    };
   }
 
   /**
@@ -290,28 +292,9 @@ export class EventBus {
     const { maxAttempts, baseBackoffMs, maxBackoffMs } = this.options;
     const isGivingUp = row.attempts >= maxAttempts;
     const delay = Math.min(baseBackoffMs * 2 ** (row.attempts - 1), maxBackoffMs);
-    const retryAt = isGivingUp ? null : new Date(this.clock.now().getTime() + delay);
-    await this.db.system((tx) =>
-      tx.query(`UPDATE outbox_events SET next_attempt_at = $3, last_error = $4 WHERE org_id = $1 AND id = $2`, [
-        row.org_id,
-        row.id,
-        retryAt,
-        lastError,
-      ]),
-    );
+    await recordEventFailure(this.db, row, isGivingUp ? null : new Date(this.clock.now().getTime() + delay), lastError);
     if (isGivingUp) {
       this.logger.error({ eventId: row.id, event: row.name, orgId: row.org_id, attempts: row.attempts }, 'event handling gave up');
     }
-  }
-
-  private async markDone(rows: OutboxRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await this.db.system((tx) =>
-      tx.query(
-        `UPDATE outbox_events SET done_at = $1, next_attempt_at = NULL, last_error = NULL
-          WHERE (org_id, id) IN (SELECT * FROM unnest($2::uuid[], $3::bigint[]))`,
-        [this.clock.now(), rows.map((r) => r.org_id), rows.map((r) => r.id)],
-      ),
-    );
   }
 }

@@ -19,9 +19,12 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { Database } from '../db/database.ts';
 import { AppError } from '../errors.ts';
+import { logDestination, processMetrics, type LogFormat } from '../observability/index.ts';
 import { registerErrorHandler, sendError } from './error-handler.ts';
 import { registerJsonParser } from './json-body.ts';
+import { databaseRateLimitStore } from './rate-limit-store.ts';
 
 export type HttpApp = FastifyInstance<
   RawServerDefault,
@@ -33,6 +36,10 @@ export type HttpApp = FastifyInstance<
 
 export interface HttpOptions {
   logLevel?: string;
+  /** JSON lines, short lines for a terminal, or `auto` (short on a TTY); see observability/log-output.ts. */
+  logFormat?: LogFormat;
+  /** With a PostgreSQL database, rate-limit counters live there so they hold across app nodes. */
+  db?: Database;
   /** Folder with the built web app; served at / with SPA fallback when present. */
   webDir?: string;
 }
@@ -46,6 +53,7 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     logger: {
       level: options.logLevel ?? 'info',
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]'], censor: '[redacted]' },
+      stream: logDestination(options.logFormat ?? 'auto'),
     },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
@@ -82,8 +90,15 @@ export async function createHttpApp(options: HttpOptions): Promise<HttpApp> {
     crossOriginEmbedderPolicy: false,
   });
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (err?: unknown) => done(err as Error | undefined)));
+  // Request timings by route template (bounded labels: never the raw URL with its ids and tokens).
+  const { httpDuration } = processMetrics();
+  app.addHook('onResponse', (req, reply, done) => {
+    httpDuration.observe({ method: req.method, route: req.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
+  });
   await app.register(rateLimit, {
     global: false,
+    ...(options.db?.kind === 'postgres' ? { store: databaseRateLimitStore(options.db) } : {}),
     errorResponseBuilder: (_req, ctx) =>
       new AppError(429, 'rate_limited', `too many requests, try again in ${Math.ceil(ctx.ttl / 1000)} s`),
   });

@@ -13,6 +13,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false for routes anyone may call (health, login, public survey pages). */
     auth?: false;
+    /** true for the few routes a `partner` actor may call; every other authenticated route answers it 403. */
+    partner?: true;
   }
   interface FastifyRequest {
     actor?: Actor;
@@ -71,6 +73,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const actor = match?.[1] ? await authenticator.fromApiKey(match[1]) : null;
       if (!actor) throw unauthorized('the API key is invalid or revoked');
+      refusePartnerOutsideItsRoutes(req, actor, path);
       req.actor = actor;
       return;
     }
@@ -83,8 +86,18 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
         throw new AppError(403, 'csrf_failed', 'missing or wrong X-CSRF-Token header');
       }
     }
+    refusePartnerOutsideItsRoutes(req, actor, path);
     req.actor = actor;
   });
+}
+
+/**
+ * Partners are outsiders: deny by default. A partner reaches only routes that opt in (`config: {partner: true}`)
+ * and its own session (`/api/v1/auth/…`), so a route added later is closed to partners unless it says otherwise.
+ */
+function refusePartnerOutsideItsRoutes(req: FastifyRequest, actor: Actor, path: string): void {
+  if (actor.role !== 'partner' || req.routeOptions.config?.partner === true || path.startsWith('/api/v1/auth/')) return;
+  throw new AppError(403, 'forbidden', 'a partner account may read its partner report only');
 }
 
 /** The caller of an authenticated route (the hook guarantees it is there). */

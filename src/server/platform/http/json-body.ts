@@ -8,16 +8,19 @@ import { AppError } from '../errors.ts';
  */
 export function registerJsonParser(app: FastifyInstance): void {
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const raw = body as string;
-    if (raw.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(raw, rejectHostile));
-    } catch (err) {
-      if (err instanceof AppError) return done(err, undefined);
-      done(new AppError(400, 'invalid_json', 'the body is not valid JSON'), undefined);
-    }
-  });
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
+}
+
+/** The guarded JSON parser, for a route scope that takes another JSON media type (SCIM's application/scim+json). */
+export function parseJsonBody(_req: unknown, body: string | Buffer, done: (err: Error | null, value?: unknown) => void): void {
+  const raw = body as string;
+  if (raw.trim() === '') return done(null, undefined);
+  try {
+    done(null, JSON.parse(raw, rejectHostile));
+  } catch (err) {
+    if (err instanceof AppError) return done(err, undefined);
+    done(new AppError(400, 'invalid_json', 'the body is not valid JSON'), undefined);
+  }
 }
 
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -1,10 +1,2 @@
-export {
-  enqueueJob,
-  JobRunner,
-  type Job,
-  type JobContext,
-  type JobHandler,
-  type EnqueueJobInput,
-  type JobRunnerOptions,
-  type RunDueResult,
-} from './jobs.ts';
+export { enqueueJob, SYSTEM_JOBS_ORG, type EnqueueJobInput } from './enqueue.ts';
+export { JobRunner, type Job, type JobContext, type JobHandler, type JobRunnerOptions, type RunDueResult } from './jobs.ts';

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { MINUTE, TestClock } from '../clock.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
 import type { Logger } from '../logger.ts';
-import { JobRunner, enqueueJob, type EnqueueJobInput, type JobRunnerOptions } from './index.ts';
+import { JobRunner, SYSTEM_JOBS_ORG, enqueueJob, type EnqueueJobInput, type JobRunnerOptions } from './index.ts';
 
 let testDb: TestDatabase;
 let orgA: string;
@@ -125,6 +125,36 @@ describe('JobRunner', () => {
     expect((await runner.runDue()).done).toBe(1);
     expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 2, last_error: null });
     expect(runs).toBe(1);
+  });
+
+  it('keeps renewing the lease of a long job, so another node does not take it back while it runs', async () => {
+    const clock = new TestClock();
+    const { runner } = createRunner(clock, { lockTimeoutMs: 40 });
+    const { runner: otherNode } = createRunner(clock, { lockTimeoutMs: 40 });
+    let reclaimedWhileRunning = -1;
+    runner.register('test.long', async () => {
+      clock.advance(10 * MINUTE); // the job has run for ten minutes by the clock…
+      await new Promise((resolve) => setTimeout(resolve, 300)); // …and its lease was renewed meanwhile (every 10 ms)
+      reclaimedWhileRunning = await otherNode.requeueStaleJobs();
+    });
+    const id = (await enqueueIn(orgA, { name: 'test.long' }))!;
+    expect((await runner.runDue()).done).toBe(1);
+    expect(reclaimedWhileRunning).toBe(0);
+    expect(await jobRow(id)).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('stores a system job under the all-zero organisation and hands it to its handler without one', async () => {
+    const { runner } = createRunner();
+    const seen: Array<string | null> = [];
+    runner.register('test.system', async (job, ctx) => {
+      seen.push(job.orgId);
+      await expect(ctx.tenant(async () => undefined)).rejects.toThrow(/system job/);
+    });
+    const id = (await testDb.db.system((tx) => enqueueJob(tx, { name: 'test.system', orgId: null })))!;
+    const [row] = await testDb.db.system((tx) => tx.query<{ org_id: string }>(`SELECT org_id FROM jobs WHERE id = $1`, [id]));
+    expect(row!.org_id).toBe(SYSTEM_JOBS_ORG);
+    expect((await runner.runDue()).done).toBe(1);
+    expect(seen).toEqual([null]);
   });
 
   it('retries a failing job with backoff, then marks it failed', async () => {

@@ -1,17 +1,22 @@
 /**
  * Background work in a `jobs` table, run in-process: no broker, works on PGlite
- * and on several PostgreSQL app nodes alike (claims use FOR UPDATE SKIP LOCKED).
+ * and on several PostgreSQL app nodes alike. Claims take one organisation's due
+ * jobs with FOR UPDATE SKIP LOCKED, so each job runs on one node; a claim is a
+ * lease renewed while the job runs and taken back when its process dies.
  * Delivery is at least once: a job whose process dies mid-run is run again, so
  * handlers must be idempotent (or record their effect in the same transaction
  * as a check, as the event dispatcher does).
  */
-import { systemClock, type Clock } from '../clock.ts';
+import type { Clock } from '../clock.ts';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../logger.ts';
+import { SYSTEM_JOBS_ORG, visibleOrgOf } from './enqueue.ts';
+import { claimJobsOf, organisationsWithDueJobs, reclaimStaleJobs, renewLeases, settleClaim, type JobRow } from './job-claims.ts';
 
 /** What a handler receives: one claimed job. `attempts` counts this run. */
 export interface Job<T = unknown> {
   id: number;
+  /** The job's organisation; null for a system job. */
   orgId: string | null;
   name: string;
   payload: T;
@@ -30,22 +35,9 @@ export interface JobContext {
 /** Does one job's work; throw to have it retried with backoff. */
 export type JobHandler<T = unknown> = (job: Job<T>, ctx: JobContext) => Promise<void>;
 
-/** The part of pino's (and Fastify's) logger we use. */
-export interface EnqueueJobInput<T> {
-  name: string;
-  payload?: T;
-  /** Not before this time; omitted means as soon as a worker is free. */
-  runAt?: Date;
-  /** At most one job ever holds a key (global, so put the org id into tenant keys). */
-  uniqueKey?: string;
-  maxAttempts?: number;
-  /** Organisation of the job; defaults to the transaction's (a system transaction may name any). */
-  orgId?: string | null;
-}
-
 export interface JobRunnerOptions {
   pollMs?: number;
-  /** A job `running` for longer than this is taken to be abandoned by a dead process and re-queued. */
+  /** A running job whose lease was not renewed for this long is taken to be abandoned by a dead process and re-queued. */
   lockTimeoutMs?: number;
   /** Jobs claimed and run at once. */
   concurrency?: number;
@@ -59,39 +51,9 @@ export interface RunDueResult {
   failed: number;
 }
 
-interface JobRow {
-  id: number;
-  org_id: string | null;
-  name: string;
-  payload: unknown;
-  run_at: Date | null;
-  attempts: number;
-  max_attempts: number;
-  repeat_every_ms: number | null;
-}
-
 type Outcome = keyof RunDueResult;
 
 const consoleLogger: Logger = { error: (obj, msg) => console.error(msg, obj) };
-
-/** Schedules work in the caller's transaction, so it exists only if the change that asked for it commits; returns its id, or null when `uniqueKey` is taken. */
-export async function enqueueJob<T>(tx: Tx, input: EnqueueJobInput<T>): Promise<number | null> {
-  const rows = await tx.query<{ id: number }>(
-    `INSERT INTO jobs (org_id, name, payload, run_at, unique_key, max_attempts, created_at)
-     VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
-     ON CONFLICT (unique_key) DO NOTHING RETURNING id`,
-    [
-      input.orgId !== undefined ? input.orgId : tx.orgId,
-      input.name,
-      JSON.stringify(input.payload ?? {}),
-      input.runAt ?? null,
-      input.uniqueKey ?? null,
-      input.maxAttempts ?? 5,
-      systemClock.now(),
-    ],
-  );
-  return rows[0]?.id ?? null;
-}
 
 /** Claims and runs due jobs with registered handlers: on demand with `runDue()`, or on a poll after `start()`. */
 export class JobRunner {
@@ -108,7 +70,7 @@ export class JobRunner {
     private readonly logger: Logger = consoleLogger,
     options: JobRunnerOptions = {},
   ) {
-    this.options = { pollMs: 1000, lockTimeoutMs: 600_000, concurrency: 4, baseBackoffMs: 1000, maxBackoffMs: 3_600_000, ...options };
+    this.options = { pollMs: 1000, lockTimeoutMs: 120_000, concurrency: 4, baseBackoffMs: 1000, maxBackoffMs: 3_600_000, ...options };
   }
 
   /** Declares who runs jobs of this name; a runner only claims jobs it can run. */
@@ -118,7 +80,7 @@ export class JobRunner {
     return this;
   }
 
-  /** Keeps one system job recurring every `intervalMs` (from the end of each run); safe to call at every boot. */
+  /** Keeps one system job recurring every `intervalMs` (from the end of each run); safe to call at every boot of every node. */
   async every(name: string, intervalMs: number, payload: unknown = {}): Promise<void> {
     if (!Number.isSafeInteger(intervalMs) || intervalMs <= 0) throw new Error(`every('${name}'): interval must be a positive integer of ms`);
     const now = this.clock.now();
@@ -126,10 +88,10 @@ export class JobRunner {
     await this.db.system((tx) =>
       tx.query(
         `INSERT INTO jobs (org_id, name, payload, run_at, unique_key, repeat_every_ms, created_at)
-         VALUES (NULL, $1, $2::jsonb, $3, $4, $5, $3)
-         ON CONFLICT (unique_key) DO UPDATE SET payload = EXCLUDED.payload, repeat_every_ms = EXCLUDED.repeat_every_ms,
+         VALUES ($7, $1, $2::jsonb, $3, $4, $5, $3)
+         ON CONFLICT (org_id, unique_key) DO UPDATE SET payload = EXCLUDED.payload, repeat_every_ms = EXCLUDED.repeat_every_ms,
            run_at = CASE WHEN jobs.status = 'queued' THEN LEAST(jobs.run_at, $6) ELSE jobs.run_at END`,
-        [name, JSON.stringify(payload), now, `recurring:${name}`, intervalMs, new Date(now.getTime() + intervalMs)],
+        [name, JSON.stringify(payload), now, `recurring:${name}`, intervalMs, new Date(now.getTime() + intervalMs), SYSTEM_JOBS_ORG],
       ),
     );
   }
@@ -140,7 +102,7 @@ export class JobRunner {
     while (!this.isStopping) {
       const claimed = await this.claim();
       if (claimed.length === 0) break;
-      const settled = await Promise.allSettled(claimed.map((row) => this.run(row)));
+      const settled = await this.holdingLeases(claimed, () => Promise.allSettled(claimed.map((row) => this.run(row))));
       for (const outcome of settled) {
         if (outcome.status === 'rejected') throw outcome.reason; // the database is unreachable; the loop logs and polls again
         result[outcome.value] += 1;
@@ -152,18 +114,7 @@ export class JobRunner {
   /** Re-queues jobs left `running` by a process that died (or fails them when out of attempts); returns how many. */
   async requeueStaleJobs(): Promise<number> {
     const now = this.clock.now();
-    const staleBefore = new Date(now.getTime() - this.options.lockTimeoutMs);
-    const rows = await this.db.system((tx) =>
-      tx.query<{ id: number; name: string; status: string }>(
-        `UPDATE jobs SET locked_at = NULL, last_error = 'abandoned: still running after the lock timeout',
-           status = CASE WHEN attempts >= max_attempts AND repeat_every_ms IS NULL THEN 'failed' ELSE 'queued' END,
-           finished_at = CASE WHEN attempts >= max_attempts AND repeat_every_ms IS NULL THEN $2 ELSE finished_at END,
-           attempts = CASE WHEN attempts >= max_attempts AND repeat_every_ms IS NOT NULL THEN 0 ELSE attempts END
-         WHERE status = 'running' AND locked_at < $1
-         RETURNING id, name, status`,
-        [staleBefore, now],
-      ),
-    );
+    const rows = await reclaimStaleJobs(this.db, new Date(now.getTime() - this.options.lockTimeoutMs), now);
     for (const row of rows) this.logger.warn?.({ jobId: row.id, job: row.name, status: row.status }, 'abandoned job recovered');
     return rows.length;
   }
@@ -197,26 +148,35 @@ export class JobRunner {
     }
   }
 
+  /** Up to `concurrency` due jobs, taken organisation by organisation, oldest due first. */
   private async claim(): Promise<JobRow[]> {
     if (this.handlers.size === 0) return [];
-    const rows = await this.db.system((tx) =>
-      tx.query<JobRow>(
-        `UPDATE jobs SET status = 'running', locked_at = $1, attempts = attempts + 1
-          WHERE id IN (
-            SELECT id FROM jobs
-             WHERE status = 'queued' AND (run_at IS NULL OR run_at <= $1) AND name = ANY ($2::text[])
-             ORDER BY run_at NULLS FIRST, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-          RETURNING id, org_id, name, payload, run_at, attempts, max_attempts, repeat_every_ms`,
-        [this.clock.now(), [...this.handlers.keys()], this.options.concurrency],
-      ),
-    );
-    return rows.sort((a, b) => a.id - b.id);
+    const now = this.clock.now();
+    const names = [...this.handlers.keys()];
+    const claimed: JobRow[] = [];
+    for (const orgId of await organisationsWithDueJobs(this.db, now, names)) {
+      const room = this.options.concurrency - claimed.length;
+      if (room <= 0) break;
+      claimed.push(...(await claimJobsOf(this.db, orgId, now, names, room)));
+    }
+    return claimed.sort((a, b) => a.id - b.id);
+  }
+
+  /** Runs `work` while renewing the claimed jobs' leases every quarter of the lock timeout. */
+  private async holdingLeases<R>(rows: JobRow[], work: () => Promise<R>): Promise<R> {
+    const renew = () => renewLeases(this.db, rows, this.clock.now()).catch((err) => this.logger.error({ err }, 'job lease renewal failed'));
+    const timer = setInterval(renew, Math.max(1, Math.floor(this.options.lockTimeoutMs / 4))).unref();
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
   }
 
   private async run(row: JobRow): Promise<Outcome> {
     const job: Job = {
       id: row.id,
-      orgId: row.org_id,
+      orgId: visibleOrgOf(row.org_id),
       name: row.name,
       payload: row.payload,
       runAt: row.run_at,
@@ -249,11 +209,11 @@ export class JobRunner {
   private async recordSuccess(row: JobRow): Promise<void> {
     const now = this.clock.now();
     if (row.repeat_every_ms === null) {
-      await this.settle(row, `status = 'done', finished_at = $3, last_error = NULL`, [now]);
+      await this.settle(row, `status = 'done', finished_at = $4, last_error = NULL`, [now]);
       return;
     }
     const nextRunAt = new Date(now.getTime() + row.repeat_every_ms);
-    await this.settle(row, `status = 'queued', run_at = $3, attempts = 0, finished_at = $4, last_error = NULL`, [nextRunAt, now]);
+    await this.settle(row, `status = 'queued', run_at = $4, attempts = 0, finished_at = $5, last_error = NULL`, [nextRunAt, now]);
   }
 
   /** Retries with exponential backoff; out of attempts, a one-off job fails and a recurring one waits for its next turn. */
@@ -263,28 +223,21 @@ export class JobRunner {
     const canRetry = row.attempts < row.max_attempts;
     const delay = canRetry ? Math.min(baseBackoffMs * 2 ** (row.attempts - 1), maxBackoffMs) : row.repeat_every_ms;
     if (delay !== null) {
-      await this.settle(row, `status = 'queued', run_at = $3, attempts = $4, last_error = $5`, [
+      await this.settle(row, `status = 'queued', run_at = $4, attempts = $5, last_error = $6`, [
         new Date(now + delay),
         canRetry ? row.attempts : 0,
         lastError,
       ]);
       return canRetry ? 'retried' : 'failed';
     }
-    await this.settle(row, `status = 'failed', finished_at = $3, last_error = $4`, [new Date(now), lastError]);
+    await this.settle(row, `status = 'failed', finished_at = $4, last_error = $5`, [new Date(now), lastError]);
     return 'failed';
   }
 
-  /** Ends this claim; the attempt number identifies it, so a run that outlived its lock cannot overwrite a newer one. */
+  /** Ends this claim; the attempt number identifies it, so a run that outlived its lease cannot overwrite a newer one. */
   private async settle(row: JobRow, assignments: string, params: unknown[]): Promise<void> {
-    const updated = await this.db.system((tx) =>
-      tx.query(`UPDATE jobs SET locked_at = NULL, ${assignments} WHERE id = $1 AND status = 'running' AND attempts = $2 RETURNING id`, [
-        row.id,
-        row.attempts,
-        ...params,
-      ]),
-    );
-    if (updated.length === 0) {
-      this.logger.warn?.({ jobId: row.id, job: row.name }, 'job was re-queued while it ran (lock timeout too short?)');
+    if (!(await settleClaim(this.db, row, assignments, params))) {
+      this.logger.warn?.({ jobId: row.id, job: row.name }, 'job was re-queued while it ran (its lease ran out)');
     }
   }
 }

@@ -11,6 +11,16 @@ import { en as improvements } from '../../features/improvements/strings.ts';
 import { en as journeys } from '../../features/journeys/strings.ts';
 import { en as textAnalytics } from '../../features/text-analytics/strings.ts';
 import { en as culture } from '../../features/culture/strings.ts';
+import { en as partners } from '../../features/partners/strings.ts';
+import { en as frontline } from '../../features/frontline/strings.ts';
+import { en as learning } from '../../features/learning/strings.ts';
+import { en as explainers } from '../../shared/ui/figure-explainer.strings.ts';
+import { en as noAccess } from '../../shared/ui/no-access.strings.ts';
+import { en as governance } from '../../features/governance/strings.ts';
+import { en as audit } from '../../features/audit/strings.ts';
+import { en as reports } from '../../features/reports/strings.ts';
+import { en as identity } from '../../features/identity/strings.ts';
+import { en as privacy } from '../../features/privacy/strings.ts';
 
 /**
  * English UI strings: the shared ones here, each feature's in its own `strings.ts` (both languages side by side).
@@ -148,6 +158,16 @@ export const en = {
   journeys,
   textAnalytics,
   culture,
+  partners,
+  frontline,
+  learning,
+  explainers,
+  noAccess,
+  governance,
+  audit,
+  reports,
+  identity,
+  privacy,
   errors: {
     invalid_credentials: 'The email or password is wrong',
     organisation_required: 'This email belongs to several organisations: please enter the organisation',
@@ -164,6 +184,15 @@ export const en = {
     invalid_transition: 'The idea cannot move to that status from where it is',
     already_awarded: 'These awards have already been granted',
     period_not_over: 'That period is not over yet',
+    already_owned: 'Someone else took this case first',
+    claim_first: 'Claim this case before working on it',
+    not_owner: 'Only the case’s owner or a manager can hand it over',
+    employee_left: 'That colleague has left the organisation',
+    personal_only: 'Sign in with your own account to use support requests',
+    unsupported_photo: 'The photo must be a JPEG, PNG or WebP image',
+    photo_too_large: 'The photo is too large',
+    already_flagged: 'You have already flagged this case',
+    invalid_supporter: 'Choose someone else to ask',
   },
   notFound: {
     title: 'Page not found',

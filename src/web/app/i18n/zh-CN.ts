@@ -12,6 +12,16 @@ import { zhCN as improvements } from '../../features/improvements/strings.ts';
 import { zhCN as journeys } from '../../features/journeys/strings.ts';
 import { zhCN as textAnalytics } from '../../features/text-analytics/strings.ts';
 import { zhCN as culture } from '../../features/culture/strings.ts';
+import { zhCN as partners } from '../../features/partners/strings.ts';
+import { zhCN as frontline } from '../../features/frontline/strings.ts';
+import { zhCN as learning } from '../../features/learning/strings.ts';
+import { zhCN as explainers } from '../../shared/ui/figure-explainer.strings.ts';
+import { zhCN as noAccess } from '../../shared/ui/no-access.strings.ts';
+import { zhCN as governance } from '../../features/governance/strings.ts';
+import { zhCN as audit } from '../../features/audit/strings.ts';
+import { zhCN as reports } from '../../features/reports/strings.ts';
+import { zhCN as identity } from '../../features/identity/strings.ts';
+import { zhCN as privacy } from '../../features/privacy/strings.ts';
 
 /** 简体中文界面文案；术语与 GLOSSARY.md 一致。键集合必须与 en.ts 完全相同（由类型检查保证）。 */
 export const zhCN: Messages = {
@@ -146,6 +156,16 @@ export const zhCN: Messages = {
   journeys,
   textAnalytics,
   culture,
+  partners,
+  frontline,
+  learning,
+  explainers,
+  noAccess,
+  governance,
+  audit,
+  reports,
+  identity,
+  privacy,
   errors: {
     invalid_credentials: '邮箱或密码错误',
     organisation_required: '该邮箱属于多个组织，请填写组织标识',
@@ -162,6 +182,15 @@ export const zhCN: Messages = {
     invalid_transition: '该创意当前状态不能变更为所选状态',
     already_awarded: '该奖项已评出',
     period_not_over: '该评选周期尚未结束',
+    already_owned: '已有同事先认领了这张工单',
+    claim_first: '请先认领这张工单再处理',
+    not_owner: '只有工单负责人或经理可以转交',
+    employee_left: '这位同事已离职',
+    personal_only: '请用你本人的账号登录后使用关怀支持',
+    unsupported_photo: '照片须为 JPEG、PNG 或 WebP 格式',
+    photo_too_large: '照片太大',
+    already_flagged: '你已标记过这张工单',
+    invalid_supporter: '请选择其他人求助',
   },
   notFound: {
     title: '页面不存在',

@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, HistoryOutlined, LockOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
@@ -18,14 +17,6 @@ const KIND_COLOURS: Record<ChatRobot['kind'], string> = { wecom: 'green', dingta
 /** Chat robots: group robots that bring praise, new cases and warnings into the teams' chats. Admins only. */
 export function ChatRobotsPage() {
   const { t } = useTranslation();
-  if (!useIsAdmin()) {
-    return (
-      <>
-        <PageHeader title={t('chatRobots.title')} />
-        <Alert type="info" showIcon title={t('chatRobots.adminOnly')} />
-      </>
-    );
-  }
   return (
     <>
       <PageHeader title={t('chatRobots.title')} subtitle={t('chatRobots.subtitle')} />

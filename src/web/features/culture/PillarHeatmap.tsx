@@ -2,6 +2,7 @@ import { Card, Empty, Skeleton, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { fmt, heatColour, unitTreeOrder } from './culture-format.ts';
 import type { Heatmap, Pillar } from './culture.api.ts';
+import { FigureExplainer } from '../../shared/ui/FigureExplainer.tsx';
 
 const LEGEND_STEPS = [-15, -10, -5, 0, 5, 10, 15];
 
@@ -40,7 +41,17 @@ export function PillarHeatmap({ heatmap, minGroupSize, nameOf, isLoading }: { he
   };
 
   return (
-    <Card size="small" className="culture-card" title={t('culture.results.heatmap.title')} data-testid="culture-heatmap">
+    <Card
+      size="small"
+      className="culture-card"
+      title={
+        <>
+          {t('culture.results.heatmap.title')}
+          <FigureExplainer figure="index" />
+        </>
+      }
+      data-testid="culture-heatmap"
+    >
       {isLoading && !heatmap ? (
         <Skeleton active paragraph={{ rows: 8 }} />
       ) : rows.length === 0 ? (

@@ -3,6 +3,7 @@ import { ChartCard } from './ChartCard.tsx';
 import { alignmentOption, guidanceOption } from './culture-charts.ts';
 import { refOf } from './culture-format.ts';
 import { LEVELS, type BenchmarkRow, type Overview } from './culture.api.ts';
+import { FigureExplainer } from '../../shared/ui/FigureExplainer.tsx';
 
 /** How far the vision guides each level: ours against the report's visionaries and others (≈), the levels below management shaded. */
 export function GuidanceChart({ overview, benchmarks, isLoading }: { overview: Overview | undefined; benchmarks: BenchmarkRow[] | undefined; isLoading: boolean }) {
@@ -57,7 +58,12 @@ export function AlignmentChart({ section, overview, benchmarks, isLoading }: { s
     : null;
   return (
     <ChartCard
-      title={t(`culture.results.${section}.title`)}
+      title={
+        <>
+          {t(`culture.results.${section}.title`)}
+          <FigureExplainer figure="favourable" />
+        </>
+      }
       option={option}
       isLoading={isLoading}
       height={Math.max(150, 56 + items.length * 36)}

@@ -5,6 +5,7 @@ import { ChartCard } from './ChartCard.tsx';
 import { visionStateOption, type STATE_COLORS } from './culture-charts.ts';
 import { overallOf, visionStateRow } from './culture-format.ts';
 import { MATURITIES, VISION_STATES, type BenchmarkRow, type Maturity, type Overview } from './culture.api.ts';
+import { FigureExplainer } from '../../shared/ui/FigureExplainer.tsx';
 
 export const MATURITY_COLOURS: Record<Maturity, string> = { investigate: 'red', initiate: 'volcano', mobilise: 'gold', scale: 'blue', embed: 'green' };
 
@@ -51,7 +52,10 @@ export function VisionHeadline({ overview, benchmarks, isLoading, thresholds }: 
               <Tag color={MATURITY_COLOURS[maturity]} className="culture-maturity__tag">
                 {t(`culture.terms.maturity.${maturity}`)}
               </Tag>
-              <Typography.Text type="secondary">{t('culture.results.overallIndex', { value: overall === null ? '—' : overall.toFixed(0) })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('culture.results.overallIndex', { value: overall === null ? '—' : overall.toFixed(0) })}
+                <FigureExplainer figure="index" />
+              </Typography.Text>
               <ol className="culture-ladder" aria-hidden="true">
                 {[...MATURITIES].reverse().map((stage, i) => (
                   <li key={stage} className={stage === maturity ? 'culture-ladder__step culture-ladder__step--on' : 'culture-ladder__step'}>

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Popconfirm, Space, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
@@ -25,8 +24,7 @@ export function BoardsPage() {
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
   const localizedName = useLocalizedName();
-  const { user } = useSignedIn();
-  const boards = useApiQuery((signal) => (user.role === 'admin' ? listBoards(signal) : Promise.resolve([])), [user.role]);
+  const boards = useApiQuery((signal) => listBoards(signal), []);
   const units = useUnits();
   const unitsById = useById(units.data);
   const treeData = useUnitTreeSelectData(units.data);
@@ -35,7 +33,6 @@ export function BoardsPage() {
   const [created, setCreated] = useState<CreatedBoard | null>(null);
   const linkOf = (path: string) => `${window.location.origin}${path}`;
 
-  if (user.role !== 'admin') return <Alert type="info" showIcon title={t('dashboards.boards.adminOnly')} />;
   const columns: TableColumnsType<Board> = [
     { title: t('dashboards.boards.name'), dataIndex: 'name' },
     { title: t('dashboards.boards.scope'), key: 'scope', render: (_, b) => (b.unitIds.length ? b.unitIds.map((id) => localizedName(unitsById.get(id))).join('、') : t('dashboards.boards.childrenOf', { unit: localizedName(unitsById.get(b.unitId)) })) },

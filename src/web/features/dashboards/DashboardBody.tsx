@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { Col, Row, Select, Space, Typography } from 'antd';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { pipeText } from '../../../contracts/survey-logic.ts';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { FigureExplainer } from '../../shared/ui/FigureExplainer.tsx';
 import { useLanguage, useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { useById, useUnits } from '../org/index.ts';
 import { SCORE_RANGES, useCodeLabel, type CodeGroup } from '../responses/index.ts';
@@ -41,11 +43,14 @@ export function DashboardBody({ unitId, days, showGoals }: { unitId?: string; da
   const drivers = useApiQuery((signal) => (surveyId ? getDrivers({ ...filter, surveyId }, signal) : Promise.resolve(undefined)), [key, surveyId]);
 
   const unitRows = (byUnit.data?.rows ?? []).filter((r) => r.n > 0).map((r) => ({ name: r.key === 'none' ? t('dashboards.noUnit') : localizedName(unitsById.get(r.key)) || r.key, value: r.value, n: r.n }));
+  const piped = { 'employee.name': t('dashboards.drivers.piped.employee'), 'unit.name': t('dashboards.drivers.piped.unit'), touchpoint: t('dashboards.drivers.piped.touchpoint') };
   const driverName = (driver: string) => {
     const [kind, name = ''] = driver.split(/:(.*)/s);
     if (kind === 'question') {
       const q = survey?.questions.find((x) => x.key === name);
-      return q ? (language === 'en' ? q.title.en : q.title['zh-CN']) || name : name;
+      const title = q ? (language === 'en' ? q.title.en : q.title['zh-CN']) : '';
+      // A title may pipe the serving employee, unit or touchpoint: a report speaks of them in general.
+      return title ? pipeText(title, piped, language) : name;
     }
     if (kind === 'touchpoint' || kind === 'channel') return codeLabel(`${kind}s` as CodeGroup, name);
     return t(`dashboards.drivers.odata.${name}` as ParseKeys, { defaultValue: name });
@@ -65,7 +70,12 @@ export function DashboardBody({ unitId, days, showGoals }: { unitId?: string; da
         <Col xs={24} xl={showGoals ? 15 : 24}>
           <DashChart
             testId="chart-nps-trend"
-            title={t('dashboards.charts.npsTrend')}
+            title={
+              <>
+                {t('dashboards.charts.npsTrend')}
+                <FigureExplainer figure="marginOfError" />
+              </>
+            }
             isLoading={trend.isLoading}
             option={trend.data ? npsTrendOption(trend.data, { nps: t('dashboards.metrics.nps'), band: t('dashboards.ci95'), n: t('dashboards.n') }) : null}
             table={trend.data && { name: t('dashboards.charts.npsTrend'), columns: [t('dashboards.columns.month'), 'NPS', t('dashboards.columns.ciLow'), t('dashboards.columns.ciHigh'), 'n'], rows: trend.data.rows.map((r) => [r.key, r.value, r.ci95?.[0], r.ci95?.[1], r.n]) }}

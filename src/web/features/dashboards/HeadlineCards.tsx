@@ -3,6 +3,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, MinusOutlined } from '@ant-design/i
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { FigureExplainer } from '../../shared/ui/FigureExplainer.tsx';
 import { getMetric, type MetricFilter, type MetricName, type MetricResult } from './dashboards.api.ts';
 
 const DIGITS: Partial<Record<MetricName, number>> = { nps: 1, csat: 2, ces: 2, fcr: 1, resolution_time: 0, sentiment: 2 };
@@ -22,6 +23,7 @@ export function HeadlineCard({ metric, result, isLoading, suffix }: { metric: Me
   return (
     <Card size="small" className="dash-headline" data-testid={`headline-${metric}`}>
       <Typography.Text type="secondary">{t(`dashboards.metrics.${metric}` as ParseKeys)}</Typography.Text>
+      {metric === 'nps' && <FigureExplainer figure="nps" />}
       {isLoading && !result ? (
         <Skeleton active paragraph={{ rows: 1 }} title={false} />
       ) : (
@@ -37,11 +39,14 @@ export function HeadlineCard({ metric, result, isLoading, suffix }: { metric: Me
                   {change.toFixed(digits)}
                 </span>
                 <Typography.Text type="secondary"> {t('dashboards.vsPrevious')}</Typography.Text>{' '}
-                <Tooltip title={t('dashboards.significanceHelp', { p: cmp?.pValue === null || cmp?.pValue === undefined ? '—' : cmp.pValue < 0.001 ? '< 0.001' : cmp.pValue.toFixed(3) })}>
-                  <Tag color={cmp?.significant ? (isGood ? 'green' : 'red') : 'default'} data-testid={`headline-${metric}-significance`}>
-                    {cmp?.significant ? t('dashboards.significant') : t('dashboards.notSignificant')}
-                  </Tag>
-                </Tooltip>
+                <span className="dash-headline__significance">
+                  <Tooltip title={t('dashboards.significanceHelp', { p: cmp?.pValue === null || cmp?.pValue === undefined ? '—' : cmp.pValue < 0.001 ? '< 0.001' : cmp.pValue.toFixed(3) })}>
+                    <Tag color={cmp?.significant ? (isGood ? 'green' : 'red') : 'default'} data-testid={`headline-${metric}-significance`}>
+                      {cmp?.significant ? t('dashboards.significant') : t('dashboards.notSignificant')}
+                    </Tag>
+                  </Tooltip>
+                  <FigureExplainer figure="significance" />
+                </span>
               </>
             )}
           </div>

@@ -7,7 +7,7 @@ import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { useEmployees, usePositionOptions, usePositions, useUnits, useUnitTreeSelectData } from '../org/index.ts';
 import { createKpi, type Kpi } from './dashboards.api.ts';
 
-const METRICS = ['nps', 'csat', 'ces', 'fcr', 'resolution_time', 'churn_rate', 'conversion_rate', 'response_rate', 'sentiment', 'praise', 'manual'] as const;
+const METRICS = ['nps', 'csat', 'ces', 'fcr', 'resolution_time', 'churn_rate', 'conversion_rate', 'response_rate', 'sentiment', 'praise', 'audit_score', 'manual'] as const;
 
 interface KpiFormValues {
   level: Kpi['level'];

@@ -56,6 +56,8 @@ export interface QuadrantPoint {
 
 /** A label short enough for a chart point. */
 const shorten = (s: string, max = 12) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+/** Text for an ECharts tooltip, which renders HTML: a question title is typed by people, so it is escaped. */
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** Key drivers: importance (|standardised coefficient|) against performance (% of scale); the lines cross at the means. */
 export function quadrantOption(points: QuadrantPoint[], labels: { performance: string; importance: string; significant: string; notSignificant: string; fix: string; keep: string }): EChartsCoreOption {
@@ -75,7 +77,11 @@ export function quadrantOption(points: QuadrantPoint[], labels: { performance: s
   return {
     grid: { left: 56, right: 40, top: 40, bottom: 44 },
     legend: { top: 0 },
-    tooltip: { formatter: (p: { seriesName: string; data: number[] }) => `${p.seriesName}<br/>${labels.performance}: ${p.data[0]}<br/>${labels.importance}: ${p.data[1]}` },
+    // The label beside a point is cut short; the tooltip names the driver in full.
+    tooltip: {
+      formatter: (p: { seriesName: string; seriesIndex: number; dataIndex: number; data: number[] }) =>
+        `${escapeHtml(points.filter((x) => x.significant === (p.seriesIndex === 0))[p.dataIndex]?.name ?? '')}<br/>${p.seriesName}<br/>${labels.performance}: ${p.data[0]}<br/>${labels.importance}: ${p.data[1]}`,
+    },
     xAxis: { type: 'value', name: labels.performance, nameLocation: 'middle', nameGap: 28, min: 0, max: 100 },
     yAxis: { type: 'value', name: labels.importance, nameLocation: 'end', min: 0 },
     series: [

@@ -6,6 +6,7 @@ export function formatKpiValue(metric: string, value: number | null | undefined)
     case 'churn_rate':
     case 'conversion_rate':
     case 'response_rate':
+    case 'audit_score':
       return `${value.toFixed(1)}%`;
     case 'resolution_time':
       return `${Math.round(value)} min`;

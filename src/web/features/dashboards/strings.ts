@@ -1,3 +1,5 @@
+import { en as boardsEn, zhCN as boardsZh } from './strings-boards.ts';
+
 /** This feature's UI strings in both languages; zhCN must have exactly en's keys (checked by the type and by i18n.test.ts). */
 export const en = {
   nav: { group: 'Understand', executive: 'Executive dashboard', unit: 'Unit dashboard', personal: 'My dashboard', metricTree: 'KPIs & goals', boards: 'Public boards' },
@@ -29,6 +31,7 @@ export const en = {
     response_rate: 'Response rate',
     sentiment: 'Sentiment index',
     praise: 'Customer praise',
+    audit_score: 'Mystery-shopping score (%)',
     manual: 'Recorded by hand',
   },
   minutes: 'min',
@@ -57,6 +60,8 @@ export const en = {
     fixFirst: 'Fix first',
     footnote: 'Regression of {{n}} NPS answers; the drivers explain R² = {{r2}} of their variance. Top left: important and weak — fix first. Touchpoint and channel effects are in the exported data.',
     odata: { resolvedFirstContact: 'Resolved at first contact', resolutionMinutes: 'Resolution minutes', amount: 'Order amount' },
+    /** What a question title's placeholders read as in a report, where no one respondent's context applies. */
+    piped: { employee: 'the serving employee', unit: 'the unit', touchpoint: 'the touchpoint' },
   },
   groups: { promoter: 'Promoters', passive: 'Passives', detractor: 'Detractors' },
   xo: {
@@ -125,29 +130,7 @@ export const en = {
     empty: 'No KPIs are set for this unit',
   },
   priority: { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' },
-  boards: {
-    title: 'Public boards',
-    subtitle: 'Read-only links for office screens: CSAT, CES and NPS per team, no personal data',
-    adminOnly: 'Only administrators manage public boards',
-    new: 'New board',
-    name: 'Name',
-    namePlaceholder: 'e.g. Head-office lobby screen',
-    unit: 'Part of the organisation',
-    unitHelp: 'Default: the whole organisation',
-    teams: 'Teams shown',
-    teamsHelp: 'Default: the units directly below',
-    period: 'Period',
-    days: 'days',
-    scope: 'Shows',
-    childrenOf: 'Units below {{unit}}',
-    lastViewed: 'Last viewed',
-    never: 'Never',
-    revoke: 'Revoke',
-    revoked: 'Revoked',
-    confirmRevoke: 'Revoke this board? Its link stops working at once.',
-    created: 'Board created. Copy its link now: it is shown only once.',
-    open: 'Open the board',
-  },
+  boards: boardsEn,
 };
 
 export const zhCN: typeof en = {
@@ -180,6 +163,7 @@ export const zhCN: typeof en = {
     response_rate: '回收率',
     sentiment: '情感指数',
     praise: '客户表扬',
+    audit_score: '神秘顾客得分（%）',
     manual: '手工录入',
   },
   minutes: '分钟',
@@ -208,6 +192,7 @@ export const zhCN: typeof en = {
     fixFirst: '优先改进',
     footnote: '基于 {{n}} 条净推荐值回答的回归；驱动因素解释了 R² = {{r2}} 的差异。左上：重要且表现弱，优先改进。触点与渠道的影响见导出数据。',
     odata: { resolvedFirstContact: '首次接触即解决', resolutionMinutes: '解决时长（分钟）', amount: '订单金额' },
+    piped: { employee: '服务员工', unit: '该部门', touchpoint: '该触点' },
   },
   groups: { promoter: '推荐者', passive: '被动者', detractor: '贬损者' },
   xo: {
@@ -276,27 +261,5 @@ export const zhCN: typeof en = {
     empty: '此单位尚未设定指标',
   },
   priority: { low: '低', medium: '中', high: '高', urgent: '紧急' },
-  boards: {
-    title: '公开看板',
-    subtitle: '供办公室大屏使用的只读链接：各团队的满意度、费力度与净推荐值，不含个人信息',
-    adminOnly: '只有管理员可以管理公开看板',
-    new: '新建看板',
-    name: '名称',
-    namePlaceholder: '例如：总部大厅大屏',
-    unit: '展示范围',
-    unitHelp: '默认：全公司',
-    teams: '展示的团队',
-    teamsHelp: '默认：直属下级单位',
-    period: '统计周期',
-    days: '天',
-    scope: '展示内容',
-    childrenOf: '{{unit}} 的下级单位',
-    lastViewed: '最近访问',
-    never: '从未',
-    revoke: '停用',
-    revoked: '已停用',
-    confirmRevoke: '停用此看板？链接将立即失效。',
-    created: '看板已创建。请立即复制链接：它只显示这一次。',
-    open: '打开看板',
-  },
+  boards: boardsZh,
 };

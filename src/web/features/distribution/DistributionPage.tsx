@@ -5,7 +5,6 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
-import { useIsAdmin } from '../../shared/session.tsx';
 import { getSettings, saveSettings } from './distribution.api.ts';
 import { MessagesCard } from './MessagesCard.tsx';
 import { TriggersCard } from './TriggersCard.tsx';
@@ -14,14 +13,6 @@ import './distribution.css';
 /** How surveys reach customers: the contact-fatigue rule, automatic invitations after interactions, and the message outbox. Admins only. */
 export function DistributionPage() {
   const { t } = useTranslation();
-  if (!useIsAdmin()) {
-    return (
-      <>
-        <PageHeader title={t('distribution.title')} />
-        <Alert type="info" showIcon title={t('distribution.adminOnly')} />
-      </>
-    );
-  }
   return (
     <>
       <PageHeader title={t('distribution.title')} subtitle={t('distribution.subtitle')} />

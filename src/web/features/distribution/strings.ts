@@ -3,7 +3,6 @@ export const en = {
   nav: 'Distribution',
   title: 'Distribution',
   subtitle: 'How surveys reach customers: the contact-fatigue rule, automatic invitations after interactions, and the message outbox',
-  adminOnly: 'Only administrators can change how surveys are distributed.',
   fatigue: {
     title: 'Contact-fatigue rule',
     help: 'No customer gets more than one personal survey link in this many days, across all surveys. Links that would break the rule are not sent.',
@@ -59,7 +58,6 @@ export const zhCN: typeof en = {
   nav: '投放设置',
   title: '投放设置',
   subtitle: '问卷如何触达客户：打扰频率控制、交互后自动邀请和消息发件箱',
-  adminOnly: '只有管理员可以修改问卷投放设置。',
   fatigue: {
     title: '打扰频率控制',
     help: '在此天数内，每位客户最多收到一份专属问卷链接（跨所有问卷）。违反规则的链接不会发出。',

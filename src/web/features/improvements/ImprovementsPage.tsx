@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Drawer, Flex, Form, Input, List, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Descriptions, Drawer, Flex, Form, Input, List, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { mayDo } from '../../shared/page-access.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
@@ -28,30 +29,26 @@ const statusColor: Record<ImprovementStatus, string> = { proposed: 'default', in
 export function ImprovementsPage() {
   const { t, i18n } = useTranslation();
   const role = useSignedIn().user.role;
-  const isAdmin = role === 'admin';
+  const canManage = mayDo(role, 'improvement.manage');
   const projects = useApiQuery((signal) => listProjects(signal), []);
   const suggestions = useApiQuery((signal) => listSuggestions(signal), []);
   const rootCauses = useApiQuery((signal) => listRootCauses(signal), []);
-  const employees = useApiQuery((signal) => (isAdmin ? listEmployees(undefined, signal) : Promise.resolve([])), [isAdmin]);
+  // Names of the people a manager may see (their units); an owner beyond them is named as such, not by an id.
+  const employees = useApiQuery((signal) => listEmployees(undefined, signal), []);
   const [draft, setDraft] = useState<Partial<ProjectInput> | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [form] = Form.useForm<ProjectInput>();
-
-  if (role !== 'admin' && role !== 'manager') {
-    return (
-      <>
-        <PageHeader title={t('improvements.title')} />
-        <Alert type="info" showIcon title={t('improvements.managersOnly')} />
-      </>
-    );
-  }
 
   const causeName = (code: string | null) => {
     if (!code) return t('common.none');
     const cause = rootCauses.data?.find((c) => c.code === code);
     return cause ? cause.name[i18n.language === 'en' ? 'en' : 'zh-CN'] : code;
   };
-  const ownerName = (id: string | null) => (id ? (employees.data?.find((e) => e.id === id)?.name ?? id.slice(0, 8)) : t('common.none'));
+  const ownerName = (id: string | null) => {
+    if (!id) return t('common.none');
+    if (!employees.data) return '…';
+    return employees.data.find((e) => e.id === id)?.name ?? t('improvements.ownerOutside');
+  };
 
   const startFrom = (s: ImprovementSuggestion) => {
     const values = { title: t('improvements.suggestedTitle', { cause: causeName(s.rootCause) }), rootCause: s.rootCause, caseIds: s.caseIds, metric: 'nps' as const };
@@ -90,7 +87,7 @@ export function ImprovementsPage() {
             renderItem={(s) => (
               <List.Item
                 actions={
-                  isAdmin
+                  canManage
                     ? [
                         <Button key="create" icon={<PlusOutlined />} onClick={() => startFrom(s)}>
                           {t('improvements.createFromSuggestion')}
@@ -107,7 +104,7 @@ export function ImprovementsPage() {
         <Card
           title={t('improvements.projects')}
           extra={
-            isAdmin && (
+            canManage && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setDraft({ metric: 'nps' })}>
                 {t('improvements.add')}
               </Button>
@@ -137,14 +134,14 @@ export function ImprovementsPage() {
           <Select options={(['nps', 'csat', 'ces'] as const).map((m) => ({ value: m, label: t(`improvements.metrics.${m}`) }))} />
         </Form.Item>
       </FormModal>
-      <ProjectDrawer id={openId} isAdmin={isAdmin} causeName={causeName} ownerName={ownerName} onClose={() => setOpenId(null)} onChanged={projects.reload} />
+      <ProjectDrawer id={openId} canManage={canManage} causeName={causeName} ownerName={ownerName} onClose={() => setOpenId(null)} onChanged={projects.reload} />
     </>
   );
 }
 
 interface DrawerProps {
   id: string | null;
-  isAdmin: boolean;
+  canManage: boolean;
   causeName: (code: string | null) => string;
   ownerName: (id: string | null) => string;
   onClose: () => void;
@@ -152,7 +149,7 @@ interface DrawerProps {
 }
 
 /** One project: its cases, the metric before and after, and the next status. */
-function ProjectDrawer({ id, isAdmin, causeName, ownerName, onClose, onChanged }: DrawerProps) {
+function ProjectDrawer({ id, canManage, causeName, ownerName, onClose, onChanged }: DrawerProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
@@ -187,7 +184,7 @@ function ProjectDrawer({ id, isAdmin, causeName, ownerName, onClose, onChanged }
             <Descriptions.Item label={t('improvements.completedAt')}>{date(p.completedAt)}</Descriptions.Item>
           </Descriptions>
           {p.description && <Typography.Paragraph>{p.description}</Typography.Paragraph>}
-          {isAdmin && (next[p.status] ?? []).length > 0 && (
+          {canManage && (next[p.status] ?? []).length > 0 && (
             <Space>
               {(next[p.status] ?? []).map((s) => (
                 <Button key={s} type={s === 'cancelled' ? 'default' : 'primary'} danger={s === 'cancelled'} onClick={() => void move(s)}>

@@ -2,6 +2,7 @@ import { ArrowRightOutlined, CommentOutlined } from '@ant-design/icons';
 import { Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { mayOpen } from '../../shared/page-access.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { getResponse, ScoreTags } from '../responses/index.ts';
@@ -42,9 +43,11 @@ export function IdeaSource({ idea }: { idea: Idea }) {
           <Flex gap={12} align="center" wrap>
             <ScoreTags response={response.data} />
             <Typography.Text type="secondary">{dates.date(response.data.submittedAt)}</Typography.Text>
-            <Link to={`/responses/${response.data.id}`}>
-              {t('recognition.ideas.detail.openResponse')} <ArrowRightOutlined />
-            </Link>
+            {mayOpen(user.role, '/responses') && (
+              <Link to={`/responses/${response.data.id}`}>
+                {t('recognition.ideas.detail.openResponse')} <ArrowRightOutlined />
+              </Link>
+            )}
           </Flex>
         </>
       )}

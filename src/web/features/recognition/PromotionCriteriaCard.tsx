@@ -1,4 +1,4 @@
-import { CommentOutlined, EditOutlined, HeartOutlined, LikeOutlined, BulbOutlined } from '@ant-design/icons';
+import { CommentOutlined, EditOutlined, FormOutlined, HeartOutlined, LikeOutlined, BulbOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -35,6 +35,7 @@ export function PromotionCriteriaCard(props: { positionName: string; criteria: P
         <Criterion icon={<LikeOutlined />} label={t('recognition.promotion.criteria.minNps')} value={atLeast(criteria.minNps)} muted={criteria.minNps === null} />
         <Criterion icon={<CommentOutlined />} label={t('recognition.promotion.criteria.minResponses')} value={atLeast(criteria.minResponses)} />
         <Criterion icon={<HeartOutlined />} label={t('recognition.promotion.criteria.minPraise')} value={atLeast(criteria.minPraise)} />
+        <Criterion icon={<FormOutlined />} label={t('recognition.promotion.criteria.minInsights')} value={atLeast(criteria.minInsights)} />
       </div>
       <Typography.Text type="secondary" className="promotion-criteria__window">
         {t('recognition.promotion.criteria.window')}

@@ -4,7 +4,7 @@ import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { putPromotionCriteria, type CriteriaInput, type PromotionCriteria } from './recognition.api.ts';
 import { useShowFieldIssues } from './SettingsFormErrors.ts';
 
-const DEFAULTS: CriteriaInput = { minImplementedIdeas: 1, minNps: 40, minResponses: 20, minPraise: 3 };
+const DEFAULTS: CriteriaInput = { minImplementedIdeas: 1, minNps: 40, minResponses: 20, minPraise: 3, minInsights: 0 };
 
 /** Sets a position's promotion criteria (admins); an empty NPS means no NPS requirement. */
 export function PromotionCriteriaModal(props: {
@@ -57,6 +57,11 @@ export function PromotionCriteriaModal(props: {
         </Col>
         <Col span={12}>
           <Form.Item name="minPraise" label={t('recognition.promotion.criteria.minPraise')} rules={required}>
+            <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="minInsights" label={t('recognition.promotion.criteria.minInsights')} rules={required}>
             <InputNumber min={0} max={100_000} precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Col>

@@ -2,6 +2,7 @@ import { Alert, App as AntApp, Flex, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { mayDo } from '../../shared/page-access.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
@@ -15,17 +16,8 @@ import './SettingsAndPromotion.css';
 
 /** Promotion readiness (managers and admins): pick a position, see its criteria and who meets them; admins edit the criteria. */
 export function PromotionPage() {
-  const { t } = useTranslation();
   const { user } = useSignedIn();
-  if (user.role !== 'admin' && user.role !== 'manager') {
-    return (
-      <>
-        <PageHeader title={t('recognition.promotion.title')} />
-        <Alert type="info" showIcon title={t('recognition.promotion.managersOnly')} />
-      </>
-    );
-  }
-  return <Promotion canEdit={user.role === 'admin'} />;
+  return <Promotion canEdit={mayDo(user.role, 'promotion.configure')} />;
 }
 
 function Promotion({ canEdit }: { canEdit: boolean }) {

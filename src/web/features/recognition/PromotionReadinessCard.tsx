@@ -76,6 +76,7 @@ export function PromotionReadinessCard({ criteria }: { criteria: PromotionCriter
     metric('nps', t('recognition.promotion.readiness.nps'), (c) => c.nps, criteria.minNps !== null),
     metric('responses', t('recognition.promotion.readiness.responses'), (c) => c.responses, criteria.minResponses > 0),
     metric('praise', t('recognition.promotion.readiness.praise'), (c) => c.praise, criteria.minPraise > 0),
+    metric('insights', t('recognition.promotion.readiness.insights'), (c) => c.insights, criteria.minInsights > 0),
     {
       title: t('recognition.promotion.readiness.status'),
       key: 'missing',

@@ -1,6 +1,7 @@
 import { Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
+import { LearningItemSelect } from '../learning/index.ts';
 import { createReward, updateReward, type Reward, type RewardInput } from './recognition.api.ts';
 import { useShowFieldIssues } from './SettingsFormErrors.ts';
 
@@ -14,9 +15,10 @@ export function RewardFormModal({ reward, onClose, onSaved }: { reward: Reward |
   const [form] = Form.useForm<RewardInput>();
   const showFieldIssues = useShowFieldIssues();
   const isNew = reward === 'new';
+  const kind = Form.useWatch('kind', form);
 
   const submit = async (values: RewardInput) => {
-    const input = { ...values, name: values.name.trim(), nameEn: values.nameEn.trim(), description: values.description?.trim() ?? '', descriptionEn: values.descriptionEn?.trim() ?? '' };
+    const input = { ...values, learningItemId: values.kind === 'training' ? (values.learningItemId ?? null) : null, name: values.name.trim(), nameEn: values.nameEn.trim(), description: values.description?.trim() ?? '', descriptionEn: values.descriptionEn?.trim() ?? '' };
     try {
       if (reward === 'new' || reward === null) await createReward(input);
       else await updateReward(reward.id, input);
@@ -68,6 +70,11 @@ export function RewardFormModal({ reward, onClose, onSaved }: { reward: Reward |
           </Form.Item>
         </Col>
       </Row>
+      {kind === 'training' && (
+        <Form.Item name="learningItemId" label={t('recognition.settings.rewards.learningItem')} tooltip={t('recognition.settings.rewards.learningItemHelp')}>
+          <LearningItemSelect />
+        </Form.Item>
+      )}
       <Form.Item name="active" label={t('recognition.settings.rewards.availableLabel')} valuePropName="checked">
         <Switch />
       </Form.Item>

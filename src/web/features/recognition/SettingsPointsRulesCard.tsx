@@ -8,13 +8,14 @@ import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { getRules, saveRules, type PointsRules } from './recognition.api.ts';
 import { useShowFieldIssues } from './SettingsFormErrors.ts';
 
-type PointsField = 'praise' | 'ideaAccepted' | 'majorCaseResolved' | 'manualMonthlyCap';
+type PointsField = 'praise' | 'ideaAccepted' | 'majorCaseResolved' | 'insightCaptured' | 'manualMonthlyCap';
 
 /** Points per event stay well below what one award by hand may give (10,000); the monthly cap allows ten such awards. */
 const EARNING_FIELDS: { name: PointsField; max: number }[] = [
   { name: 'praise', max: 10_000 },
   { name: 'ideaAccepted', max: 10_000 },
   { name: 'majorCaseResolved', max: 10_000 },
+  { name: 'insightCaptured', max: 10_000 },
 ];
 const GOLDEN_EAR_RULES: PointsRules['goldenEarRule'][] = ['customer_ideas', 'praise', 'points'];
 

@@ -42,6 +42,7 @@ export const en = {
     reversal: 'Correction',
     redemption: 'Redemption',
     redemption_refund: 'Refund',
+    insight_captured: 'Customer insight captured',
   },
   rewards: {
     title: 'Reward catalogue',
@@ -152,6 +153,7 @@ export const zhCN: typeof en = {
     reversal: '冲正',
     redemption: '兑换',
     redemption_refund: '退回',
+    insight_captured: '记录客户反馈',
   },
   rewards: {
     title: '奖励目录',

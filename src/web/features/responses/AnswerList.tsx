@@ -1,19 +1,23 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { PipeValues } from '../../../contracts/survey-logic.ts';
 import type { Question } from '../../../contracts/surveys.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { answerView, questionTitles, strayAnswers, type AnswerView } from './answers.ts';
 import { ScoreTag } from './ScoreTags.tsx';
 
-/** Each question of the version answered, titled in both languages, with the answer shown as its type reads best. */
-export function AnswerList({ questions, answers }: { questions: readonly Question[]; answers: Record<string, unknown> }) {
+/**
+ * Each question of the version answered, titled in both languages (placeholders filled from `pipe`), with the answer
+ * shown as its type reads best.
+ */
+export function AnswerList({ questions, answers, pipe }: { questions: readonly Question[]; answers: Record<string, unknown>; pipe?: PipeValues }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const stray = strayAnswers(questions, answers);
   return (
     <div className="response-answers" data-testid="response-answers">
       {questions.map((q, index) => {
-        const titles = questionTitles(q, language);
+        const titles = questionTitles(q, language, pipe);
         return (
           <div className="response-answer" key={q.key} data-testid={`answer-${q.key}`}>
             <div className="response-answer__title">

@@ -142,7 +142,11 @@ export function ResponseDetailView({ response: r }: { response: ResponseDetail }
 
       <Section title={t('responses.detail.answers')} testId="section-answers">
         {r.survey ? (
-          <AnswerList questions={r.survey.questions} answers={r.answers} />
+          <AnswerList
+            questions={r.survey.questions}
+            answers={r.answers}
+            pipe={{ 'employee.name': employee?.name, 'unit.name': r.unit ? localizedName(r.unit) : null, touchpoint: r.touchpoint ? codeLabel('touchpoints', r.touchpoint) : null }}
+          />
         ) : (
           <>
             <Typography.Paragraph type="secondary">{t('responses.detail.noSurvey')}</Typography.Paragraph>

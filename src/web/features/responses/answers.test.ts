@@ -46,6 +46,17 @@ describe('answers by question type', () => {
     expect(questionTitles({ ...NPS, title: title('NPS', 'NPS') }, 'en')).toEqual({ primary: 'NPS', secondary: null });
   });
 
+  it('fills the placeholders a title pipes with the response’s context, else with neutral words', () => {
+    const piped: Question = { ...NPS, title: title('您对{{employee.name}}在{{touchpoint}}的服务满意吗？', 'Happy with {{employee.name}} at {{touchpoint}}?') };
+    expect(questionTitles(piped, 'en', { 'employee.name': '王芳', touchpoint: 'Store checkout' })).toEqual({
+      primary: 'Happy with 王芳 at Store checkout?',
+      secondary: '您对王芳在本次服务的服务满意吗？',
+    });
+    const anonymous = questionTitles(piped, 'zh-CN');
+    expect(anonymous.primary).not.toContain('{{');
+    expect(anonymous.secondary).not.toContain('{{');
+  });
+
   it('lists answers no question of the version explains', () => {
     expect(strayAnswers([NPS, TEXT], { nps: 9, comment: 'ok', legacy: 'x', empty: '' })).toEqual([['legacy', 'x']]);
   });

@@ -1,3 +1,4 @@
+import { pipeText, type PipeValues } from '../../../contracts/survey-logic.ts';
 import type { Lang, Question } from '../../../contracts/surveys.ts';
 
 /** How one answer is shown, decided by its question's type. */
@@ -40,11 +41,15 @@ export function answerView(question: Question, value: unknown, lang: Lang): Answ
   }
 }
 
-/** A question's title in the UI language first, the other language beneath (omitted when identical). */
-export function questionTitles(question: Question, lang: Lang): { primary: string; secondary: string | null } {
+/**
+ * A question's title in the UI language first, the other language beneath (omitted when identical), with the
+ * placeholders it pipes filled as the respondent read them (the response's employee, unit and touchpoint).
+ */
+export function questionTitles(question: Question, lang: Lang, pipe: PipeValues = {}): { primary: string; secondary: string | null } {
   const other: Lang = lang === 'en' ? 'zh-CN' : 'en';
-  const primary = question.title[lang];
-  const secondary = question.title[other];
+  const primary = pipeText(question.title[lang], pipe, lang);
+  // The unit and touchpoint names come in the UI language; beneath, in the other language, neutral words stand in.
+  const secondary = pipeText(question.title[other], { 'employee.name': pipe['employee.name'] }, other);
   return { primary, secondary: secondary && secondary !== primary ? secondary : null };
 }
 

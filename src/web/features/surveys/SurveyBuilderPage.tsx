@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
+import { mayDo } from '../../shared/page-access.ts';
+import { useSignedIn } from '../../shared/session.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { DropOffCard } from './DropOffCard.tsx';
@@ -14,16 +16,22 @@ import { move, newQuestion, toDrafts, toQuestions, type DraftQuestion, type Fiel
 import { apiIssues, checkSurvey, useIssueText } from './save-issues.ts';
 import { ShareModal } from './ShareModal.tsx';
 import { SurveyPreview } from './SurveyPreview.tsx';
+import { SurveyView } from './SurveyView.tsx';
 import { createSurvey, getSurvey, QUESTION_TYPES, SURVEY_STATUSES, updateSurvey, type Survey, type SurveyStatus } from './surveys.api.ts';
 import './surveys.css';
 
-/** `/surveys/new` and `/surveys/:id`: edit a survey's questions beside a live preview, save, share. */
+/**
+ * `/surveys/new` and `/surveys/:id`: edit a survey's questions beside a live preview, save, share. Someone who may
+ * not change surveys (a manager) gets the survey to read and share instead.
+ */
 export function SurveyBuilderPage() {
   const { id } = useParams();
   const surveyId = id && id !== 'new' ? id : null;
+  const mayEdit = mayDo(useSignedIn().user.role, 'survey.write');
   const survey = useApiQuery(async (signal) => (surveyId ? getSurvey(surveyId, signal) : null), [surveyId]);
   if (survey.error) return <LoadError error={survey.error} onRetry={survey.reload} />;
   if (survey.isLoading || survey.data === undefined) return <Spin className="survey-builder__loading" />;
+  if (!mayEdit && survey.data) return <SurveyView survey={survey.data} />;
   return <SurveyBuilder key={survey.data?.id ?? 'new'} initial={survey.data} />;
 }
 

@@ -6,6 +6,8 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
+import { mayDo } from '../../shared/page-access.ts';
+import { useSignedIn } from '../../shared/session.tsx';
 import { listSurveys, type Survey } from './surveys.api.ts';
 import { SurveyStatusTag } from './SurveyStatusTag.tsx';
 import './surveys.css';
@@ -15,6 +17,7 @@ export function SurveyListPage() {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const navigate = useNavigate();
+  const mayCreate = mayDo(useSignedIn().user.role, 'survey.write');
   const surveys = useApiQuery((signal) => listSurveys(signal), []);
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -46,11 +49,13 @@ export function SurveyListPage() {
     <>
       <PageHeader
         title={t('surveys.title')}
-        subtitle={t('surveys.subtitle')}
+        subtitle={t(mayCreate ? 'surveys.subtitle' : 'surveys.subtitleShare')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/surveys/new')}>
-            {t('surveys.create')}
-          </Button>
+          mayCreate && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/surveys/new')}>
+              {t('surveys.create')}
+            </Button>
+          )
         }
       />
       {surveys.error && <LoadError error={surveys.error} onRetry={surveys.reload} />}

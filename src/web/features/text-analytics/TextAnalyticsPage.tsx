@@ -1,6 +1,5 @@
-import { Alert, Flex } from 'antd';
+import { Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useIsAdmin } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { ModelCard } from './ModelCard.tsx';
@@ -10,19 +9,6 @@ import './text-analytics.css';
 
 /** Text analytics settings: the organisation's own sentiment model, and the comments whose labels an admin may correct. Admins only. */
 export function TextAnalyticsPage() {
-  const { t } = useTranslation();
-  if (!useIsAdmin()) {
-    return (
-      <>
-        <PageHeader title={t('textAnalytics.title')} />
-        <Alert type="info" showIcon title={t('textAnalytics.adminOnly')} />
-      </>
-    );
-  }
-  return <TextAnalyticsSettings />;
-}
-
-function TextAnalyticsSettings() {
   const { t } = useTranslation();
   const status = useApiQuery((signal) => getAdapterStatus(signal), []);
   return (

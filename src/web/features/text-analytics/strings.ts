@@ -3,7 +3,6 @@ export const en = {
   nav: 'Text analytics',
   title: 'Text analytics',
   subtitle: 'Sentiment that learns how your own customers write, from their comments and the scores beside them',
-  adminOnly: 'Only administrators can manage text analytics.',
   model: {
     title: 'Your organisation’s sentiment model',
     status: { collecting: 'Collecting comments', trained_inactive: 'Trained, not in use', active: 'In use' },
@@ -64,7 +63,6 @@ export const zhCN: typeof en = {
   nav: '文本分析',
   title: '文本分析',
   subtitle: '情感分析从本组织客户的评论和同时给出的评分中学习他们的表达方式',
-  adminOnly: '只有管理员可以管理文本分析。',
   model: {
     title: '本组织的情感模型',
     status: { collecting: '正在收集评论', trained_inactive: '已训练，未启用', active: '已启用' },

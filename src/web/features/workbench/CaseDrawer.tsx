@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
+import { CapturedDetails, CaseFrontlineActions } from '../frontline/index.ts';
 import { getResponse, ScoreTags } from '../responses/index.ts';
 import { DueTag, PriorityTag, StatusTag } from './CaseTags.tsx';
 import { actOnCase, getCase, listRootCauses, OPEN_STATUSES, type CaseAction, type CaseDetail } from './workbench.api.ts';
@@ -88,6 +89,7 @@ export function CaseDrawer({ caseId, onClose, onChanged }: { caseId: string | nu
               <Descriptions.Item label={t('workbench.touchpoint')}>{response.data.touchpoint ?? t('common.none')}</Descriptions.Item>
             </Descriptions>
           )}
+          {c.source === 'employee' && <CapturedDetails c={c} />}
           <Space wrap>
             {c.status === 'new' && (
               <Button type="primary" onClick={() => void run({ type: 'acknowledge' })}>
@@ -107,6 +109,14 @@ export function CaseDrawer({ caseId, onClose, onChanged }: { caseId: string | nu
               </>
             )}
             {c.status === 'resolved' && <Button onClick={() => setAction('close')}>{t('workbench.actions.close')}</Button>}
+            <CaseFrontlineActions
+              c={c}
+              isOpen={isOpen}
+              onChanged={() => {
+                detail.reload();
+                onChanged();
+              }}
+            />
           </Space>
           <Typography.Title level={5}>{t('workbench.timeline')}</Typography.Title>
           <Timeline

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Badge, Button, Card, Col, Empty, Flex, Row, Space, Statistic, Table, Tabs, Typography, type TableColumnsType } from 'antd';
-import { BellOutlined, CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import { BellOutlined, CheckOutlined, CloseOutlined, FormOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useSignedIn } from '../../shared/session.tsx';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
@@ -10,6 +11,7 @@ import { useLanguage } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { HighlightBanner } from '../recognition/index.ts';
+import { ListeningDueBanner } from '../governance/index.ts';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DueTag, PriorityTag, StatusTag } from './CaseTags.tsx';
 import {
@@ -38,12 +40,12 @@ export function WorkbenchPage() {
   const [language] = useLanguage();
   const dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   const isManager = user.role === 'manager' || user.role === 'admin';
-  const [tab, setTab] = useState<'mine' | 'team'>('mine');
+  const [tab, setTab] = useState<'mine' | 'team' | 'queue'>('mine');
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
   const [freshIds, setFreshIds] = useState<Set<string>>(new Set());
 
   const ownerId = tab === 'mine' ? (user.employeeId ?? undefined) : undefined;
-  const cases = useApiQuery((signal) => listCases({ ownerId }, signal), [ownerId]);
+  const cases = useApiQuery((signal) => listCases(tab === 'queue' ? { unowned: 'true' } : { ownerId }, signal), [tab, ownerId]);
   const approvals = useApiQuery((signal) => (isManager ? listApprovals(signal) : Promise.resolve([])), [isManager]);
   const notifications = useApiQuery((signal) => listNotifications(signal), []);
   const open = (cases.data ?? []).filter((c) => OPEN_STATUSES.includes(c.status)).sort(byUrgency);
@@ -79,6 +81,15 @@ export function WorkbenchPage() {
       message.error(errorMessage(caught));
     }
   };
+  const claim = async (c: Case) => {
+    try {
+      await actOnCase(c.id, { type: 'claim' });
+      message.success(t('workbench.claimedByMe'));
+    } catch (caught) {
+      message.error(errorMessage(caught));
+    }
+    cases.reload();
+  };
   const decide = async (a: Approval, decision: 'approve' | 'reject') => {
     try {
       await decideApproval(a.id, decision);
@@ -112,7 +123,11 @@ export function WorkbenchPage() {
       key: 'actions',
       width: 96,
       render: (_, c) =>
-        c.status === 'new' ? (
+        tab === 'queue' ? (
+          <Button size="small" type="primary" onClick={() => void claim(c)} data-testid={`claim-${c.id}`}>
+            {t('workbench.claim')}
+          </Button>
+        ) : c.status === 'new' ? (
           <Button size="small" type="primary" onClick={() => void acknowledge(c)} data-testid={`acknowledge-${c.id}`}>
             {t('workbench.actions.acknowledge')}
           </Button>
@@ -126,8 +141,19 @@ export function WorkbenchPage() {
 
   return (
     <>
-      <PageHeader title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
+      <PageHeader
+        title={t('workbench.title')}
+        subtitle={t('workbench.subtitle')}
+        extra={
+          <Link to="/capture">
+            <Button type="primary" icon={<FormOutlined />} data-testid="open-capture">
+              {t('frontline.capture.fromWorkbench')}
+            </Button>
+          </Link>
+        }
+      />
       <HighlightBanner />
+      <ListeningDueBanner />
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
@@ -157,10 +183,11 @@ export function WorkbenchPage() {
           <Card>
             <Tabs
               activeKey={tab}
-              onChange={(key) => setTab(key as 'mine' | 'team')}
+              onChange={(key) => setTab(key as 'mine' | 'team' | 'queue')}
               items={[
                 { key: 'mine', label: t('workbench.tabs.mine') },
                 ...(isManager ? [{ key: 'team', label: t('workbench.tabs.team') }] : []),
+                { key: 'queue', label: t('workbench.tabs.queue') },
               ]}
             />
             {cases.error && <LoadError error={cases.error} onRetry={cases.reload} />}
@@ -171,6 +198,7 @@ export function WorkbenchPage() {
               loading={cases.isLoading && !cases.data}
               pagination={{ pageSize: 20, hideOnSinglePage: true }}
               tableLayout="fixed"
+              scroll={{ x: 600 }}
               rowClassName={(c) => (freshIds.has(c.id) ? 'workbench__row--fresh' : '')}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('workbench.empty')} /> }}
               data-testid="workbench-cases"

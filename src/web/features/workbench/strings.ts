@@ -19,7 +19,9 @@ export const en = {
   touchpoint: 'Touchpoint',
   timeline: 'Timeline',
   stats: { open: 'Open cases', new: 'Not yet acknowledged', overdue: 'Past SLA', approvals: 'Awaiting my approval' },
-  tabs: { mine: 'My cases', team: 'My team' },
+  tabs: { mine: 'My cases', team: 'My team', queue: 'Waiting to be claimed' },
+  claim: 'Claim',
+  claimedByMe: 'Claimed: the customer’s problem is yours now',
   live: { newCase: 'New case for you' },
   priorities: { urgent: 'Urgent', high: 'High', medium: 'Medium', low: 'Low' },
   statuses: { new: 'New', acknowledged: 'Acknowledged', in_progress: 'In progress', resolved: 'Resolved', closed: 'Closed' },
@@ -76,6 +78,7 @@ export const en = {
     follow_up_answered: 'Customer answered the follow-up',
     follow_up_blocked: 'Follow-up not sent',
     follow_up_skipped: 'Follow-up skipped',
+    handed_over: 'Handed over',
   },
 };
 
@@ -99,7 +102,9 @@ export const zhCN: typeof en = {
   touchpoint: '触点',
   timeline: '处理记录',
   stats: { open: '待办工单', new: '待受理', overdue: '已超时', approvals: '待我审批' },
-  tabs: { mine: '我的工单', team: '团队工单' },
+  tabs: { mine: '我的工单', team: '团队工单', queue: '待认领' },
+  claim: '认领',
+  claimedByMe: '已认领：客户的问题现在由你负责',
   live: { newCase: '您有一张新工单' },
   priorities: { urgent: '紧急', high: '高', medium: '中', low: '低' },
   statuses: { new: '新建', acknowledged: '已受理', in_progress: '处理中', resolved: '已解决', closed: '已关闭' },
@@ -156,5 +161,6 @@ export const zhCN: typeof en = {
     follow_up_answered: '客户已回复回访',
     follow_up_blocked: '回访未发送',
     follow_up_skipped: '跳过回访',
+    handed_over: '已转交',
   },
 };

@@ -7,8 +7,8 @@ export type Notification = z.infer<typeof NotificationSchema>;
 
 export const OPEN_STATUSES: Case['status'][] = ['new', 'acknowledged', 'in_progress'];
 
-/** Cases the caller may see (scoped by the server), optionally only those they own. */
-export const listCases = (query: { ownerId?: string }, signal?: AbortSignal) => fetchAllPages<Case>('/cases', query, signal);
+/** Cases the caller may see (scoped by the server), optionally only those they own, or the queue nobody owns. */
+export const listCases = (query: { ownerId?: string; unowned?: 'true' }, signal?: AbortSignal) => fetchAllPages<Case>('/cases', query, signal);
 export const getCase = (id: string, signal?: AbortSignal) => apiGet<CaseDetail>(`/cases/${id}`, undefined, signal);
 export const actOnCase = (id: string, action: CaseAction) => apiPost<CaseActionResult>(`/cases/${id}/actions`, action);
 

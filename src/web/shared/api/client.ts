@@ -42,14 +42,16 @@ interface RequestOptions {
 /** Calls the API and returns the parsed JSON body (undefined for 204). */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file goes as its raw bytes (the server decides its type from them); anything else as JSON.
+  const isFile = options.body instanceof Blob;
+  if (options.body !== undefined) headers['Content-Type'] = isFile ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}${queryString(options.query)}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isFile ? (options.body as Blob) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -73,6 +75,8 @@ export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST'
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body });
 export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body });
 export const apiDelete = (path: string) => apiRequest<void>('DELETE', path);
+/** Uploads a file's bytes (e.g. audit evidence); `query` carries its name. */
+export const apiUpload = <T>(path: string, file: Blob, query?: Query) => apiRequest<T>('POST', path, { body: file, query });
 
 export interface Page<T> {
   items: T[];
