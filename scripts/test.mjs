@@ -32,6 +32,7 @@ if (fs.existsSync(summaryFile)) {
   fs.rmSync(summaryFile);
   passed += s.passed;
   failed += s.failed;
+  for (const name of s.failures ?? []) console.log(`failed test: ${name}`);
 }
 if (run.status !== 0 && failed === 0) failed++; // vitest itself broke before reporting
 console.log(`\n${passed} passed, ${failed} failed`);
