@@ -58,6 +58,7 @@ export const PartnerSchema = z.object({
   contactEmail: z.string().nullable(),
   responses90d: z.number().int().meta({ description: 'responses attributed to the partner in the last 90 days' }),
   activeLinks: z.number().int(),
+  fitScore: z.number().int().nullable().meta({ description: 'the latest CX-fit review, 0–100; null before the first' }),
   createdAt: z.string(),
 });
 export type Partner = z.infer<typeof PartnerSchema>;
@@ -121,3 +122,67 @@ export type PartnerReport = z.infer<typeof PartnerReportSchema>;
 export const PartnerIdeaInputSchema = z.object({ title: nonEmptyText(200), body: text(5000).default('') });
 export const PartnerIdeaSchema = z.object({ id: IdSchema, title: z.string(), body: z.string(), status: z.string(), createdAt: z.string() });
 export const PartnerIdeaListSchema = z.object({ items: z.array(PartnerIdeaSchema) });
+
+// Attribution rules: "touchpoint X (at unit Y) belongs to partner Z".
+export const PartnerRuleInputSchema = z
+  .object({
+    touchpoint: nonEmptyText(100).optional().meta({ description: 'the touchpoint as interactions name it; leave out for anything at the unit' }),
+    unitId: IdSchema.optional().meta({ description: 'only at this unit; leave out for the touchpoint anywhere' }),
+    applyToPast: z.boolean().default(false).meta({ description: 'also attribute stored interactions and responses that match and name no partner' }),
+  })
+  .refine((r) => r.touchpoint !== undefined || r.unitId !== undefined, { message: 'give a touchpoint, a unit or both', path: ['touchpoint'] });
+export const PartnerRuleSchema = z.object({
+  id: IdSchema,
+  partnerId: IdSchema,
+  touchpoint: z.string().nullable(),
+  unitId: IdSchema.nullable(),
+  unitName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PartnerRule = z.infer<typeof PartnerRuleSchema>;
+export const CreatedPartnerRuleSchema = PartnerRuleSchema.extend({
+  attributed: z.object({ interactions: z.number().int(), responses: z.number().int() }).meta({ description: 'stored records attributed by applyToPast' }),
+});
+export const PartnerRuleListSchema = z.object({ items: z.array(PartnerRuleSchema) });
+export const PartnerRuleParamsSchema = z.object({ id: IdSchema, ruleId: IdSchema });
+
+// The partner's reply to a report period: what it will change.
+export const PartnerReplyInputSchema = z.object({
+  body: nonEmptyText(2000),
+  days: z.union([z.literal(30), z.literal(90), z.literal(365)]).default(90).meta({ description: 'the report period the reply answers' }),
+});
+export const PartnerReplySchema = z.object({
+  id: IdSchema,
+  body: z.string(),
+  period: z.object({ days: z.number().int(), from: z.string(), to: z.string() }),
+  via: z.enum(['link', 'key']),
+  createdAt: z.string(),
+});
+export type PartnerReply = z.infer<typeof PartnerReplySchema>;
+export const PartnerReplyListSchema = z.object({ items: z.array(PartnerReplySchema) });
+
+// CX fit: five statements the organisation scores 1 (not at all) to 5 (fully) for a partner.
+export const PARTNER_FIT_ITEMS = ['vision', 'feedback', 'speed', 'frontline', 'measurement'] as const;
+export type PartnerFitItem = (typeof PARTNER_FIT_ITEMS)[number];
+const fitScore = z.number().int().min(1).max(5);
+export const PartnerFitInputSchema = z.object({
+  answers: z.object(Object.fromEntries(PARTNER_FIT_ITEMS.map((k) => [k, fitScore])) as Record<PartnerFitItem, typeof fitScore>),
+  note: text(2000).optional(),
+});
+export const PartnerFitSchema = z.object({
+  id: IdSchema,
+  answers: z.record(z.enum(PARTNER_FIT_ITEMS), z.number().int()),
+  score: z.number().int().meta({ description: 'the mean answer on 0–100: 1 → 0, 5 → 100' }),
+  band: z.enum(['strong', 'fair', 'weak']),
+  note: z.string().nullable(),
+  reviewedBy: z.string().nullable().meta({ description: 'the reviewer’s name, or their e-mail without an employee record' }),
+  createdAt: z.string(),
+});
+export type PartnerFit = z.infer<typeof PartnerFitSchema>;
+export const PartnerFitListSchema = z.object({ items: z.array(PartnerFitSchema).meta({ description: 'newest first' }) });
+
+/** 1–5 answers to a 0–100 score. */
+export const fitScoreOf = (answers: Record<PartnerFitItem, number>) =>
+  Math.round((100 * PARTNER_FIT_ITEMS.reduce((sum, k) => sum + answers[k] - 1, 0)) / (4 * PARTNER_FIT_ITEMS.length));
+/** Strong from 75 (every item at 4 "mostly" or better on average), weak under 50 (below the scale's midpoint). */
+export const fitBandOf = (score: number): PartnerFit['band'] => (score >= 75 ? 'strong' : score >= 50 ? 'fair' : 'weak');

@@ -1,16 +1,17 @@
 /**
  * The demo's partners: 闪电同城 (a logistics company) does the Pudong and Tianhe home deliveries, the Hangzhou West
- * Lake store is a franchisee, and 鲜果源 supplies the fruit line. The first two have months of answers (enough
- * comments for verbatims), the supplier a handful (too few: its report explains why it shows none). The courier
- * has an active share link whose address and passcode the README prints, and an idea filed through it; the
- * franchisee's first link has expired.
+ * Lake store is a franchisee (attribution rules say so), and 鲜果源 supplies the fruit line. The first two have
+ * months of answers (enough comments for verbatims), the supplier a handful (too few: its report explains why it
+ * shows none). The courier has an active share link whose address and passcode the README prints, a reply to its
+ * report and an idea filed through it; the franchisee's first link has expired. Each has CX-fit reviews.
  */
 import type { Actor } from '../platform/actor.ts';
 import { DAY } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
+import type { Tx } from '../platform/db/database.ts';
 import { hashPassword, sha256 } from '../platform/secrets.ts';
 import { recordInteractions } from '../modules/odata/index.ts';
-import { insertPartner, insertShareLink } from '../modules/partners/index.ts';
+import { insertPartner, insertPartnerFit, insertPartnerReply, insertPartnerRule, insertShareLink } from '../modules/partners/index.ts';
 import { createIdea } from '../modules/recognition/index.ts';
 import { ingestBatch } from '../modules/responses/index.ts';
 import { DEMO_SURVEY_NAME } from './demo-listening.ts';
@@ -42,19 +43,15 @@ export async function seedPartners(ctx: AppContext, admin: Actor, unitIds: Reado
   const ids = await ctx.db.tenant(orgId, async (tx) => {
     const courier = await insertPartner(ctx, tx, null, { name: '闪电同城配送', kind: 'logistics', externalId: 'SD-EXPRESS', contactName: '钱主管', contactEmail: 'ops@shandian.example' });
     const franchisee = await insertPartner(ctx, tx, null, { name: '杭州西湖加盟店', kind: 'franchisee', externalId: 'FR-HZ-XIHU' });
-    await insertPartner(ctx, tx, null, { name: '鲜果源供应链', kind: 'supplier', externalId: 'SUP-FRUIT' });
-    // The listening seed wrote these interactions before partners existed; an integrator would have sent the
-    // partner with each one, and each answer would have inherited it, so both are set as the ingest path would.
-    await tx.query(
-      `UPDATE interactions SET partner_id = CASE WHEN unit_id = $4 THEN $3::uuid ELSE $2::uuid END
-       WHERE org_id = $1 AND ((touchpoint = 'home_delivery' AND unit_id = ANY($5::uuid[])) OR unit_id = $4)`,
-      [orgId, courier.id, franchisee.id, unitIds.get('xihu'), [unitIds.get('pudong-delivery'), unitIds.get('tianhe-delivery')]],
-    );
-    await tx.query(
-      `UPDATE responses r SET partner_id = i.partner_id FROM interactions i
-       WHERE r.org_id = $1 AND i.org_id = r.org_id AND i.id = r.interaction_id AND i.partner_id IS NOT NULL`,
-      [orgId],
-    );
+    const supplier = await insertPartner(ctx, tx, null, { name: '鲜果源供应链', kind: 'supplier', externalId: 'SUP-FRUIT' });
+    await seedFitReviews(ctx, tx, admin, { courier: courier.id, franchisee: franchisee.id, supplier: supplier.id });
+    // The listening seed wrote these interactions before partners existed: the rules attribute them (and their
+    // answers) as they will attribute new ones. The courier does the two delivery teams' home deliveries, and
+    // everything at the West Lake store is the franchisee's.
+    for (const team of ['pudong-delivery', 'tianhe-delivery']) {
+      await insertPartnerRule(ctx, tx, null, courier.id, { touchpoint: 'home_delivery', unitId: unitIds.get(team), applyToPast: true });
+    }
+    await insertPartnerRule(ctx, tx, null, franchisee.id, { unitId: unitIds.get('xihu'), applyToPast: true });
     await insertShareLink(ctx, tx, null, { partnerId: courier.id, tokenHash: sha256(DEMO_PARTNER_TOKEN), passcodeHash, expiresAt: new Date(now.getTime() + 180 * DAY) });
     await insertShareLink(ctx, tx, null, {
       partnerId: franchisee.id,
@@ -103,10 +100,28 @@ export async function seedPartners(ctx: AppContext, admin: Actor, unitIds: Reado
   );
   if (outcome.errors.length || answered.errors.length) throw new Error(`demo seed: partner answers refused: ${JSON.stringify([outcome.errors, answered.errors])}`);
 
-  // The courier's people read their report through the link and answered with an idea.
   const [link] = await ctx.db.tenant(orgId, (tx) => tx.query<{ id: string }>(`SELECT id FROM partner_share_links WHERE org_id = $1 AND token_hash = $2`, [orgId, sha256(DEMO_PARTNER_TOKEN)]));
+  // The courier's people read their report through the link, said what they will change and filed an idea.
+  await ctx.db.tenant(orgId, (tx) =>
+    insertPartnerReply(ctx, tx, ids.courier, { kind: 'link', id: link!.id }, {
+      days: 90,
+      body: '我们看到傍晚写字楼订单送达偏晚、雨天外包装受潮两类问题。下月起：17:00 前优先派送写字楼订单；雨天每单加防水袋；每周把差评单号发给站长复盘。',
+    }),
+  );
   await createIdea(ctx, { orgId, kind: 'share_link', id: link!.id, role: 'partner', employeeId: null, partnerId: ids.courier }, {
     title: '晚高峰前优先派送写字楼订单',
     body: '报告里多条留言提到下午送达太晚。我们计划在 17:00 前优先派送写字楼订单，并为雨天配备防水袋。',
   });
+}
+
+/**
+ * CX-fit reviews: the courier was weak a quarter ago and is strong now that it answers its reports; the franchisee
+ * is fair; the supplier, which shares no feedback yet, is weak.
+ */
+async function seedFitReviews(ctx: AppContext, tx: Tx, admin: Actor, partners: { courier: string; franchisee: string; supplier: string }) {
+  const daysAgo = (n: number) => new Date(ctx.clock.now().getTime() - n * DAY);
+  await insertPartnerFit(ctx, tx, admin, partners.courier, { answers: { vision: 3, feedback: 2, speed: 2, frontline: 3, measurement: 3 }, note: '配送时效问题多，尚未共享投诉记录' }, daysAgo(95));
+  await insertPartnerFit(ctx, tx, admin, partners.courier, { answers: { vision: 4, feedback: 5, speed: 4, frontline: 4, measurement: 5 }, note: '每月回应报告，开放了签收数据' }, daysAgo(6));
+  await insertPartnerFit(ctx, tx, admin, partners.franchisee, { answers: { vision: 4, feedback: 3, speed: 3, frontline: 4, measurement: 3 } }, daysAgo(40));
+  await insertPartnerFit(ctx, tx, admin, partners.supplier, { answers: { vision: 3, feedback: 1, speed: 2, frontline: 2, measurement: 2 }, note: '不共享退货原因' }, daysAgo(20));
 }

@@ -10,6 +10,7 @@ import { decodeCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { dataScopeOf, unitSubtreeIds } from '../org/index.ts';
 import * as batch from './odata.batch.ts';
 import { authorizeOdata, isInteractionInScope, scopeParams } from './odata.policy.ts';
+import { partnerRuleMatcher } from './partner-rules.ts';
 
 interface InteractionRow {
   id: string;
@@ -245,9 +246,15 @@ const toRecord = (i: InteractionInput, customerId: string, employeeUnitId: strin
   churned: i.churned ?? null,
 });
 
-/** Inserts new rows in one statement; a row whose externalId a concurrent writer stored first is skipped. */
+/**
+ * Inserts new rows in one statement, a row naming no partner attributed by the partner rules; a row whose
+ * externalId a concurrent writer stored first is skipped.
+ */
 async function insertRows(tx: Tx, orgId: string, now: Date, rows: ReturnType<typeof toRecord>[]): Promise<Set<string>> {
   if (!rows.length) return new Set();
+  const where = (r: (typeof rows)[number]) => ({ touchpoint: r.touchpoint, unitId: r.unit_id });
+  const ruleOf = await partnerRuleMatcher(tx, orgId, rows.filter((r) => !r.partner_id).map(where));
+  for (const r of rows) r.partner_id ??= ruleOf(where(r));
   const inserted = await tx.query<{ id: string }>(
     `INSERT INTO interactions (org_id, id, external_id, customer_id, type, channel, touchpoint, unit_id, employee_id, partner_id, amount,
        occurred_at, resolved_first_contact, resolution_minutes, converted, churned, created_at)
@@ -264,13 +271,7 @@ async function insertRows(tx: Tx, orgId: string, now: Date, rows: ReturnType<typ
 }
 
 /** Items whose row lost a race on its externalId are duplicates of the row that won. */
-async function pointLosersAtStoredRows(
-  tx: Tx,
-  orgId: string,
-  rows: ReturnType<typeof toRecord>[],
-  inserted: Set<string>,
-  outcome: batch.BatchOutcome,
-): Promise<void> {
+async function pointLosersAtStoredRows(tx: Tx, orgId: string, rows: ReturnType<typeof toRecord>[], inserted: Set<string>, outcome: batch.BatchOutcome) {
   const losers = rows.filter((r) => !inserted.has(r.id));
   if (!losers.length) return;
   const winner = await mapRows(tx, EXTERNAL_IDS, orgId, losers.map((r) => r.external_id!));

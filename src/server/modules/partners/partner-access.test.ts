@@ -12,8 +12,14 @@ let f: PartnersFixture;
 let partnerId: string;
 let partnerKey: string;
 
-/** The routes a partner may call: its report and ideas, and its own session. */
-const PARTNER_ROUTES = new Set(['GET /api/v1/partner-report', 'GET /api/v1/partner-report/ideas', 'POST /api/v1/partner-report/ideas']);
+/** The routes a partner may call: its report, ideas and replies, and its own session. */
+const PARTNER_ROUTES = new Set([
+  'GET /api/v1/partner-report',
+  'GET /api/v1/partner-report/ideas',
+  'POST /api/v1/partner-report/ideas',
+  'GET /api/v1/partner-report/replies',
+  'POST /api/v1/partner-report/replies',
+]);
 const isOwnSession = (url: string) => url.startsWith('/api/v1/auth/');
 
 beforeAll(async () => {
@@ -26,7 +32,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('a partner key', () => {
-  it('gets 403 from every authenticated route but its report, its ideas and its own session', async () => {
+  it('gets 403 from every authenticated route but its report, its ideas, its replies and its own session', async () => {
     const routes = listRoutes(t.app).filter((r) => !r.isPublic && !PARTNER_ROUTES.has(`${r.method} ${r.url}`) && !isOwnSession(r.url));
     expect(routes.length).toBeGreaterThan(150);
     const wrong: string[] = [];

@@ -22,12 +22,14 @@ interface PartnerRow {
   created_at: Date;
   responses_90d: number;
   active_links: number;
+  fit_score: number | null;
 }
 
 /** $2: now. */
 const SELECT = `SELECT p.id, p.name, p.kind, p.external_id, p.contact_name, p.contact_email, p.created_at,
     (SELECT count(*)::int FROM responses r WHERE r.org_id = p.org_id AND r.partner_id = p.id AND r.submitted_at >= $2::timestamptz - interval '90 days') AS responses_90d,
-    (SELECT count(*)::int FROM partner_share_links l WHERE l.org_id = p.org_id AND l.partner_id = p.id AND l.revoked_at IS NULL AND l.expires_at > $2) AS active_links
+    (SELECT count(*)::int FROM partner_share_links l WHERE l.org_id = p.org_id AND l.partner_id = p.id AND l.revoked_at IS NULL AND l.expires_at > $2) AS active_links,
+    (SELECT f.score FROM partner_fit_reviews f WHERE f.org_id = p.org_id AND f.partner_id = p.id ORDER BY f.created_at DESC, f.id LIMIT 1) AS fit_score
   FROM partners p`;
 
 const toPartner = (r: PartnerRow): Partner => ({
@@ -39,6 +41,7 @@ const toPartner = (r: PartnerRow): Partner => ({
   contactEmail: r.contact_email,
   responses90d: r.responses_90d,
   activeLinks: r.active_links,
+  fitScore: r.fit_score,
   createdAt: r.created_at.toISOString(),
 });
 

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
-import { PARTNER_LIMITS, type PartnerReport } from '../../../contracts/partners.ts';
+import { PARTNER_LIMITS, type PartnerReply, type PartnerReport } from '../../../contracts/partners.ts';
 import type { Lang } from '../../../contracts/surveys.ts';
 import { pagePath } from './link-cookies.ts';
 import { CSS, TEXT } from './public-page.text.ts';
@@ -58,8 +58,10 @@ export interface ReportPage {
   lang: Lang;
   report: PartnerReport;
   ideas: Array<{ title: string; status: string }>;
-  /** After an idea was posted: sent, or refused for a missing title. */
+  replies: PartnerReply[];
+  /** After an idea or a reply was posted: sent, or refused for a missing title or text. */
   ideaState: 'sent' | 'missing' | null;
+  replyState: 'sent' | 'missing' | null;
 }
 
 function change(current: number | null, previous: number | null, digits: number): string {
@@ -111,6 +113,18 @@ function ideaCard(p: ReportPage): string {
 <button type="submit">${t.ideaSubmit}</button></form>${mine}</section>`;
 }
 
+function replyCard(p: ReportPage): string {
+  const t = TEXT[p.lang];
+  const state = p.replyState === 'sent' ? `<p class="ok" role="status">${t.replySent}</p>` : p.replyState === 'missing' ? `<p class="err" role="alert">${t.replyMissing}</p>` : '';
+  const earlier = p.replies.length
+    ? `<h2 class="noprint spaced">${t.yourReplies}</h2>${p.replies.map((r) => `<blockquote>${esc(r.body)}<span>${t.replyPeriod(r.period.days, day(r.createdAt))}</span></blockquote>`).join('')}`
+    : '';
+  return `<section class="card" id="reply"><h2>${t.replyTitle}</h2><p class="noprint">${t.replyLead}</p>${state}
+<form method="post" action="${esc(pagePath(p.token))}/replies" accept-charset="UTF-8"><input type="hidden" name="lang" value="${p.lang}"><input type="hidden" name="days" value="${p.report.period.days}">
+<label for="reply-body">${t.replyBody}</label><textarea id="reply-body" name="body" rows="4" required maxlength="2000"></textarea>
+<button type="submit">${t.replySubmit}</button></form>${earlier}</section>`;
+}
+
 /** The unlocked report. */
 export function renderReport(p: ReportPage): string {
   const t = TEXT[p.lang];
@@ -124,7 +138,7 @@ export function renderReport(p: ReportPage): string {
 <p class="sub">${esc(t.reportFor(orgName))} · ${t.period(day(r.period.from), day(r.period.to))}</p>
 <nav class="periods" aria-label="${t.periodLabel}">${periods}</nav>
 <div class="metrics">${metricCard(t.nps, r.metrics.nps, 1, '', p.lang)}${metricCard(t.csat, r.metrics.csat, 2, ' / 5', p.lang)}</div>
-${themesCard(r, p.lang)}${verbatimsCard(r, p.lang)}${ideaCard(p)}<p class="muted noprint">${t.print}</p>`;
+${themesCard(r, p.lang)}${verbatimsCard(r, p.lang)}${replyCard(p)}${ideaCard(p)}<p class="muted noprint">${t.print}</p>`;
   return htmlPage(p.lang, `${r.partner.name} · ${t.kicker}`, `${base}?lang=${otherLang(p.lang)}&days=${r.period.days}`, body);
 }
 

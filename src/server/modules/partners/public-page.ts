@@ -3,7 +3,8 @@
  *  - `GET /partner/:token` shows the passcode form, or the report when this link's cookie is valid
  *    (`?days=30|90|365`, `?lang=`);
  *  - `POST /partner/:token` (form: passcode) unlocks it and redirects (303) to the report;
- *  - `POST /partner/:token/ideas` (form: title, body) files an idea and redirects back with a note.
+ *  - `POST /partner/:token/ideas` (form: title, body) files an idea and redirects back with a note;
+ *  - `POST /partner/:token/replies` (form: body, days) answers the report period, the same way.
  * Redirects after every post, so a reload never posts twice.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -14,6 +15,7 @@ import { chooseLanguage } from '../surveys/index.ts';
 import { findLink, readLinkReport, unlockLink } from './link-access.service.ts';
 import { accessTokenOf, pagePath, setAccessCookies } from './link-cookies.ts';
 import { fileLinkIdea, listLinkIdeas } from './partner-ideas.service.ts';
+import { fileLinkReply, listLinkReplies } from './replies.service.ts';
 import { renderLocked, renderProblem, renderReport, sendPartnerPage, type LockedProblem } from './public-page.html.ts';
 
 type Form = Record<string, unknown>;
@@ -40,8 +42,9 @@ export async function showPartnerPage(ctx: AppContext, req: FastifyRequest, repl
   try {
     const report = await readLinkReport(ctx, token, accessTokenOf(req), daysOf(query.days), req.ip);
     const ideas = await listLinkIdeas(ctx, token, accessTokenOf(req));
-    const ideaState = query.idea === 'sent' ? 'sent' : query.idea === 'missing' ? 'missing' : null;
-    return sendPartnerPage(reply, 200, renderReport({ token, lang, report, ideas, ideaState }));
+    const replies = await listLinkReplies(ctx, token, accessTokenOf(req));
+    const stateOf = (v: unknown) => (v === 'sent' ? 'sent' : v === 'missing' ? 'missing' : null);
+    return sendPartnerPage(reply, 200, renderReport({ token, lang, report, ideas, replies, ideaState: stateOf(query.idea), replyState: stateOf(query.reply) }));
   } catch (err) {
     if (err instanceof AppError && err.code === 'locked') return sendPartnerPage(reply, 200, renderLocked(token, lang));
     return problemPage(reply, err, lang);
@@ -71,23 +74,42 @@ export async function unlockPartnerPage(ctx: AppContext, req: FastifyRequest, re
   }
 }
 
-/** `POST /partner/:token/ideas`: the idea form of an unlocked report. */
-export async function postPartnerIdea(ctx: AppContext, req: FastifyRequest, reply: FastifyReply) {
+/**
+ * A form of an unlocked report (idea or reply): `file` writes it, or answers null when a required field is empty.
+ * Either way the partner is sent back to the report with a note; a session that ran out sends them to the passcode.
+ */
+async function postReportForm(
+  ctx: AppContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  note: 'idea' | 'reply',
+  file: (token: string, accessToken: string | undefined, form: Form, days: 30 | 90 | 365) => Promise<unknown> | null,
+) {
   const token = tokenOf(req);
   const form = (req.body ?? {}) as Form;
   const lang = chooseLanguage(form.lang, null, req.headers['accept-language']);
-  const days = String(daysOf(form.days));
-  const title = field(form, 'title').trim().slice(0, 200);
+  const days = daysOf(form.days) as 30 | 90 | 365;
   try {
-    // A missing title, or a session that ran out, sends the partner back to the page (the form, or the passcode).
-    if (!title) {
-      await findLink(ctx, token);
-      return redirectTo(reply, token, { lang, days, idea: 'missing' });
-    }
-    await fileLinkIdea(ctx, token, accessTokenOf(req), { title, body: field(form, 'body').slice(0, 5000) });
-    return redirectTo(reply, token, { lang, days, idea: 'sent' });
+    const filed = file(token, accessTokenOf(req), form, days);
+    if (filed === null) await findLink(ctx, token);
+    else await filed;
+    return redirectTo(reply, token, { lang, days: String(days), [note]: filed === null ? 'missing' : 'sent' });
   } catch (err) {
     if (err instanceof AppError && err.code === 'locked') return redirectTo(reply, token, { lang });
     return problemPage(reply, err, lang);
   }
 }
+
+/** `POST /partner/:token/ideas`: the idea form. */
+export const postPartnerIdea = (ctx: AppContext, req: FastifyRequest, reply: FastifyReply) =>
+  postReportForm(ctx, req, reply, 'idea', (token, accessToken, form) => {
+    const title = field(form, 'title').trim().slice(0, 200);
+    return title ? fileLinkIdea(ctx, token, accessToken, { title, body: field(form, 'body').slice(0, 5000) }) : null;
+  });
+
+/** `POST /partner/:token/replies`: the response form. */
+export const postPartnerReply = (ctx: AppContext, req: FastifyRequest, reply: FastifyReply) =>
+  postReportForm(ctx, req, reply, 'reply', (token, accessToken, form, days) => {
+    const body = field(form, 'body').trim().slice(0, 2000);
+    return body ? fileLinkReply(ctx, token, accessToken, { body, days }) : null;
+  });

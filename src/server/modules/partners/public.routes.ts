@@ -5,6 +5,9 @@ import {
   PartnerIdeaInputSchema,
   PartnerIdeaListSchema,
   PartnerIdeaSchema,
+  PartnerReplyInputSchema,
+  PartnerReplyListSchema,
+  PartnerReplySchema,
   PartnerReportSchema,
   PartnerTokenParamsSchema,
   ReportQuerySchema,
@@ -17,7 +20,8 @@ import type { HttpApp } from '../../platform/http/app.ts';
 import { readLinkReport, unlockLink } from './link-access.service.ts';
 import { accessTokenOf, setAccessCookies } from './link-cookies.ts';
 import { fileLinkIdea, listLinkIdeas } from './partner-ideas.service.ts';
-import { postPartnerIdea, showPartnerPage, unlockPartnerPage } from './public-page.ts';
+import { postPartnerIdea, postPartnerReply, showPartnerPage, unlockPartnerPage } from './public-page.ts';
+import { fileLinkReply, listLinkReplies } from './replies.service.ts';
 
 /**
  * Per address and link. Only a first line against floods: the passcode throttle itself is per link and kept
@@ -79,6 +83,19 @@ export function registerPartnerPublicRoutes(app: HttpApp, ctx: AppContext): void
     },
     async (req, reply) => reply.status(201).send(await fileLinkIdea(ctx, req.params.token, accessTokenOf(req), req.body)),
   );
+  app.get(
+    '/api/v1/public/partner-reports/:token/replies',
+    { config: { auth: false, rateLimit: perLink(120) }, schema: { tags, description: 'the partner’s replies, once unlocked', params: PartnerTokenParamsSchema, response: { 200: PartnerReplyListSchema, ...publicErrors } } },
+    async (req) => ({ items: await listLinkReplies(ctx, req.params.token, accessTokenOf(req)) }),
+  );
+  app.post(
+    '/api/v1/public/partner-reports/:token/replies',
+    {
+      config: { auth: false, rateLimit: perLink(20) },
+      schema: { tags, description: 'answers the report (what the partner will change), once unlocked', params: PartnerTokenParamsSchema, body: PartnerReplyInputSchema, response: { 201: PartnerReplySchema, ...publicErrors } },
+    },
+    async (req, reply) => reply.status(201).send(await fileLinkReply(ctx, req.params.token, accessTokenOf(req), req.body)),
+  );
 
   // The page and its form posts; the form parser lives in this scope only, so the API stays JSON.
   void app.register(async (scope) => {
@@ -88,5 +105,6 @@ export function registerPartnerPublicRoutes(app: HttpApp, ctx: AppContext): void
     scope.get('/partner/:token', { config: { auth: false, rateLimit: perLink(120) }, schema: { hide: true } }, (req, reply) => showPartnerPage(ctx, req, reply));
     scope.post('/partner/:token', { config: { auth: false, rateLimit: perLink(60) }, schema: { hide: true } }, (req, reply) => unlockPartnerPage(ctx, req, reply));
     scope.post('/partner/:token/ideas', { config: { auth: false, rateLimit: perLink(20) }, schema: { hide: true } }, (req, reply) => postPartnerIdea(ctx, req, reply));
+    scope.post('/partner/:token/replies', { config: { auth: false, rateLimit: perLink(20) }, schema: { hide: true } }, (req, reply) => postPartnerReply(ctx, req, reply));
   });
 }

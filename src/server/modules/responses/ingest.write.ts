@@ -6,7 +6,7 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import { publishMany } from '../../platform/events/index.ts';
 import { idempotencyConflict } from '../../platform/idempotency.ts';
 import { addToRollups } from '../metrics/index.ts';
-import { findInteractions } from '../odata/index.ts';
+import { findInteractions, partnerRuleMatcher } from '../odata/index.ts';
 import { addNotes, type IngestNotes, type ResponsesWrittenHook } from './ingest.hooks.ts';
 import { getSurveyVersion, markLinkUsed, type SurveyVersion } from '../surveys/index.ts';
 
@@ -160,7 +160,10 @@ async function loadSurveys(tx: Tx, orgId: string, surveyIds: string[]): Promise<
   return surveys;
 }
 
-/** The X↔O join: what the caller left out (customer, employee, unit, touchpoint, channel) comes from the interaction. */
+/**
+ * The X↔O join: what the caller left out (customer, employee, unit, touchpoint, channel, partner) comes from the
+ * interaction; a response still naming no partner then takes the one the partner rules give its touchpoint and unit.
+ */
 async function fillFromInteractions(tx: Tx, orgId: string, rows: Array<{ i: number; item: IngestItem }>, refuse: (i: number, e: AppError) => void) {
   const ids = [...new Set(rows.flatMap((r) => (r.item.interactionId ? [r.item.interactionId] : [])))];
   const interactions = await findInteractions(tx, orgId, ids);
@@ -178,6 +181,9 @@ async function fillFromInteractions(tx: Tx, orgId: string, rows: Array<{ i: numb
     item.touchpoint ??= interaction.touchpoint;
     item.channel ??= interaction.channel;
   }
+  const where = (item: IngestItem) => ({ touchpoint: item.touchpoint, unitId: item.unitId });
+  const ruleOf = await partnerRuleMatcher(tx, orgId, rows.filter((r) => !r.item.partnerId).map((r) => where(r.item)));
+  for (const { item } of rows) item.partnerId ??= ruleOf(where(item));
 }
 
 /** Customer, employee, unit and partner ids must name records of this organisation; one statement for the whole group. */
