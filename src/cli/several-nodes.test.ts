@@ -5,7 +5,8 @@ import type { AppContext } from '../server/platform/context.ts';
 import { openDatabase, type OpenedDatabase } from '../server/platform/db/open-database.ts';
 import { EventBus } from '../server/platform/events/index.ts';
 import { JobRunner } from '../server/platform/jobs/index.ts';
-import { buildOrg, buildUser, type TestOrg } from '../server/testing/factories.ts';
+import { KEY_CACHE_MS } from '../server/modules/access/index.ts';
+import { bearer, buildEmployeeWithKey, buildOrg, buildUser, type TestOrg } from '../server/testing/factories.ts';
 import { createClusterDatabase, openEventStream, percentile, startNode, type AppNode, type ClusterDatabase } from './several-nodes.harness.ts';
 
 // Two real server processes on one PostgreSQL database. PGlite is one process by design (a second one is
@@ -75,6 +76,42 @@ describe.skipIf(!PG_URL)('several app nodes on one PostgreSQL database (PostgreS
     } finally {
       viewer.close();
     }
+  });
+
+  it('refuses on the other node at once a key revoked on one, by deletion or by deactivating its user, though it sits in that node\'s cache', { timeout: 60_000 }, async () => {
+    const units = (node: AppNode, key: string) => fetch(`${node.base}/api/v1/units`, { headers: bearer(key) }).then((r) => r.status);
+    /** Asks `node` with `key` until it is refused; how long that took from `since`, or Infinity after `limitMs`. */
+    const refusedAfter = async (node: AppNode, key: string, since: number, limitMs: number) => {
+      while (performance.now() - since < limitMs) if ((await units(node, key)) === 401) return performance.now() - since;
+      return Infinity;
+    };
+
+    // An API key revoked by an admin on node a.
+    const created = await call(a, 'POST', '/api/v1/api-keys', { role: 'admin', name: 'revoked across nodes' });
+    expect(created.status).toBe(201);
+    expect(await units(b, created.body.key)).toBe(200); // b has verified it and trusts it for KEY_CACHE_MS
+    const cachedAt = performance.now();
+    expect((await call(a, 'DELETE', `/api/v1/api-keys/${created.body.id}`)).status).toBe(204);
+    const revokedMs = await refusedAfter(b, created.body.key, performance.now(), 1_000);
+    expect(revokedMs, 'node b still accepted the revoked key after 1 s').toBeLessThan(1_000);
+    // Refused well within the cache's lifetime: the notification did it, not the cache running out.
+    expect(performance.now() - cachedAt).toBeLessThan(KEY_CACHE_MS / 2);
+
+    // A person deactivated by SCIM on node a: the key acting as their employee record.
+    expect((await call(a, 'PUT', '/api/v1/sso/scim', { defaultRole: 'employee', defaultUnitId: org.rootUnitId, defaultPositionId: org.positionId })).status).toBe(200);
+    const scimToken = (await call(a, 'POST', '/api/v1/sso/scim/token')).body.token as string;
+    const staff = await buildEmployeeWithKey(ctx, org, { role: 'manager' });
+    const person = await buildUser(ctx, org, 'manager', staff.employeeId);
+    const scim = (method: string, url: string, body: object) => call(a, method, `/scim/v2${url}`, body, { authorization: `Bearer ${scimToken}`, 'content-type': 'application/scim+json' });
+    const adopted = await scim('POST', '/Users', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: person.email, active: true });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(201);
+    expect(await units(b, staff.key)).toBe(200);
+    const off = await scim('PATCH', `/Users/${adopted.body.id}`, { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    expect(off.status, JSON.stringify(off.body)).toBe(200);
+    const deactivatedMs = await refusedAfter(b, staff.key, performance.now(), 1_000);
+    expect(deactivatedMs, 'node b still accepted the deactivated user\'s key after 1 s').toBeLessThan(1_000);
+
+    console.log(`cross-node key revocation (committed on node a → refused by node b): deleted key ${revokedMs.toFixed(0)} ms, deactivated user's key ${deactivatedMs.toFixed(0)} ms`);
   });
 
   it('runs each turn of a recurring job on exactly one node, though both nodes schedule and poll it', { timeout: 60_000 }, async () => {

@@ -11,7 +11,14 @@ import { registerPrometheusRoute } from './platform/observability/index.ts';
 import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { registerStatisticsJob, scheduleStatisticsJob } from './platform/db/statistics.ts';
-import { createAuthenticator, registerAccessJobs, registerAccessRoutes, scheduleAccessJobs } from './modules/access/index.ts';
+import {
+  createAuthenticator,
+  registerAccessJobs,
+  registerAccessRoutes,
+  scheduleAccessJobs,
+  startKeyRevocationRelay,
+  stopKeyRevocationRelay,
+} from './modules/access/index.ts';
 import { registerMetricRoutes } from './modules/metrics/index.ts';
 import { registerBoardRoutes, registerDashboardRoutes } from './modules/dashboards/index.ts';
 import { registerOdataRoutes } from './modules/odata/index.ts';
@@ -105,7 +112,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   return { app, ctx };
 }
 
-/** Starts event dispatch and the job runner (tests drive them by hand with drain() and runDue()). */
+/** Starts event dispatch, the job runner and the other-nodes relays (tests drive dispatch and jobs by hand with drain() and runDue()). */
 export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
   await scheduleStatisticsJob(ctx);
@@ -120,6 +127,8 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await schedulePrivacyJobs(ctx);
   // The model and segmenter load in about 0.35 s: pay it at start, not on the first customer's comment.
   warmUpTextAnalysis();
+  // Before serving: from the first request on, a key revoked on another node is refused here at once.
+  await startKeyRevocationRelay(ctx);
   ctx.events.start();
   ctx.jobs.start();
 }
@@ -127,4 +136,5 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
 export async function stopBackgroundWork(ctx: AppContext): Promise<void> {
   await ctx.events.stop();
   await ctx.jobs.stop();
+  await stopKeyRevocationRelay(ctx);
 }

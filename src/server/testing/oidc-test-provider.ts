@@ -38,7 +38,9 @@ export async function startTestOidcProvider(options: { redirectUris: string[]; p
       const claims = accounts.get(id);
       return claims ? { accountId: id, claims: () => ({ sub: id, ...claims }) } : undefined;
     },
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'department', 'job_title'] },
+    // `upn` stands for a provider that gives the login address under another claim than `email` (Entra ID's
+    // user principal name); Lodestar asks for `openid email profile` only, so it rides on `profile`.
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'department', 'job_title', 'upn'] },
     features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
     pkce: { required: () => true },
     cookies: { keys: ['test-only-cookie-key'] },

@@ -5,7 +5,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { forgetApiKey } from './api-key-cache.ts';
+import { forgetApiKeysOnCommit } from './api-key-cache.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { randomToken, sha256 } from '../../platform/secrets.ts';
 
@@ -94,6 +94,6 @@ export async function revokeApiKey(ctx: AppContext, actor: Actor, id: string): P
     ]);
     if (!rows.length) throw notFound('API key');
     await recordAudit(tx, ctx.clock, actor, { action: 'api_key.revoked', entityType: 'api_key', entityId: id });
+    forgetApiKeysOnCommit(ctx, tx, [id]); // every process refuses the key from its next request
   });
-  forgetApiKey(ctx, id); // after the commit: a rolled-back revocation must not lock the key out
 }

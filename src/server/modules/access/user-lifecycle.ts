@@ -2,7 +2,7 @@ import type { Actor, Role } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { forgetApiKey } from './api-key-cache.ts';
+import { forgetApiKeysOnCommit } from './api-key-cache.ts';
 
 // Accounts whose identity lives elsewhere (single sign-on, SCIM provisioning): created without a password,
 // switched off and on by the identity provider. The identity module calls these inside its own transactions.
@@ -67,9 +67,10 @@ export async function setUserEmail(ctx: AppContext, tx: Tx, actor: Actor | null,
 
 /**
  * Disables a user and, in the same transaction, ends their sessions and revokes their API keys: the keys
- * they created and the keys acting as their employee record. Once the transaction commits, this process's
- * key cache forgets those keys, so the next request with one is refused (another process learns within the
- * cache's 10 s). Sessions need nothing more: every request re-reads the session and its user.
+ * they created and the keys acting as their employee record. Once the transaction commits, every process's
+ * key cache forgets those keys (this one directly, the others on the same PostgreSQL by a notification sent
+ * at the commit), so the next request with one is refused wherever it lands. Sessions need nothing more:
+ * every request re-reads the session and its user.
  */
 export async function disableUser(ctx: AppContext, tx: Tx, actor: Actor | null, userId: string): Promise<void> {
   const now = ctx.clock.now();
@@ -89,10 +90,8 @@ export async function disableUser(ctx: AppContext, tx: Tx, actor: Actor | null, 
     entityId: userId,
     after: { sessionsEnded: sessions.length, apiKeysRevoked: keys.map((k) => k.id) },
   });
-  // After the commit: a rolled-back deactivation must not lock the keys out.
-  tx.afterCommit(() => {
-    for (const k of keys) forgetApiKey(ctx, k.id);
-  });
+  // At the commit, and only then (a rolled-back deactivation must not lock the keys out).
+  forgetApiKeysOnCommit(ctx, tx, keys.map((k) => k.id));
 }
 
 /** Lets a disabled user sign in again; their old sessions and keys stay revoked. */

@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR, MINUTE } from '../../platform/clock.ts';
 import { bearer, buildEmployeeWithKey, buildOrg, buildUser, type TestOrg } from '../../testing/factories.ts';
 import { signInAtProvider, startTestOidcProvider, type TestOidcProvider } from '../../testing/oidc-test-provider.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
@@ -102,6 +103,30 @@ describe('OIDC sign-in through a real provider', () => {
     idp.accounts.set('unverified', { email: user.email, email_verified: false });
     expect((await logInAs('unverified')).headers.location).toBe('/login?ssoError=sso_no_email');
   });
+
+  it('matches and provisions people by the e-mail claim the connection names, not by `email`', async () => {
+    const person = await buildUser(t.ctx, org, 'admin');
+    // The provider's `email` claim holds someone else's address: matching on it would sign the wrong person in.
+    const decoy = await buildUser(t.ctx, org, 'admin');
+    const withUpn = { issuer: idp.issuer, clientId: idp.clientId, emailClaim: 'upn', defaultRole: 'employee', defaultUnitId: org.rootUnitId, defaultPositionId: org.positionId };
+    expect((await putOidc(withUpn)).statusCode).toBe(200);
+    try {
+      idp.accounts.set('upn-existing', { upn: person.email.toUpperCase(), email: decoy.email, email_verified: true });
+      const existing = await logInAs('upn-existing');
+      expect(existing.statusCode, existing.body).toBe(303);
+      expect((await me(existing)).json().user).toMatchObject({ email: person.email, role: 'admin' });
+
+      idp.accounts.set('upn-new', { upn: 'wang.fang@corp.example.com', email: 'fang@personal.example.com', email_verified: true, name: '王芳' });
+      const fresh = await logInAs('upn-new');
+      expect(fresh.statusCode, fresh.body).toBe(303);
+      expect((await me(fresh)).json().user).toMatchObject({ email: 'wang.fang@corp.example.com', role: 'employee', name: '王芳' });
+      const users = (await t.app.inject({ url: '/api/v1/users', headers: bearer(org.adminKey) })).json().items as Array<{ email: string }>;
+      expect(users.map((u) => u.email)).not.toContain('fang@personal.example.com');
+    } finally {
+      // What the tests after this one expect: the default claim, no just-in-time provisioning.
+      expect((await putOidc({ issuer: idp.issuer, clientId: idp.clientId, defaultRole: null })).statusCode).toBe(200);
+    }
+  });
 });
 
 describe('OIDC state, nonce and browser binding', () => {
@@ -167,6 +192,25 @@ describe('OIDC state, nonce and browser binding', () => {
     t.clock.advance(t.ctx.config.LODESTAR_SESSION_IDLE_MINUTES * 60_000 + 1);
     try {
       expect((await me(idle)).statusCode).toBe(401);
+    } finally {
+      t.clock.set(new Date());
+    }
+  });
+
+  it('gives the SSO session the absolute timeout of any session: LODESTAR_SESSION_MAX_HOURS, however active', async () => {
+    const res = await logInAs('bound');
+    const maxHours = t.ctx.config.LODESTAR_SESSION_MAX_HOURS;
+    expect(res.cookies.find((c) => c.name === SESSION_COOKIE)?.maxAge).toBe(maxHours * 3600);
+    try {
+      // A request every hour keeps it well inside the idle timeout; only the absolute one can end it.
+      for (let h = 1; h < maxHours; h++) {
+        t.clock.advance(HOUR);
+        expect((await me(res)).statusCode, `after ${h} h`).toBe(200);
+      }
+      t.clock.advance(HOUR - MINUTE);
+      expect((await me(res)).statusCode).toBe(200);
+      t.clock.advance(MINUTE);
+      expect((await me(res)).statusCode).toBe(401);
     } finally {
       t.clock.set(new Date());
     }
