@@ -7,6 +7,16 @@ export const LoginSchema = z.object({
   org: text(64).optional(),
 });
 
+/**
+ * The governance bodies the signed-in person belongs to. An employee reads the committee only while sitting on it,
+ * and executive listening only while on the committee or the rotation plan; the web app opens those pages by this.
+ */
+export const MembershipsSchema = z.object({
+  committee: z.boolean().meta({ description: 'sits on the experience committee' }),
+  listening: z.boolean().meta({ description: 'takes part in executive listening: on the committee or on the rotation plan' }),
+});
+export type Memberships = z.infer<typeof MembershipsSchema>;
+
 export const SessionInfoSchema = z.object({
   user: z.object({
     id: IdSchema,
@@ -16,6 +26,7 @@ export const SessionInfoSchema = z.object({
     name: z.string().nullable(),
   }),
   org: z.object({ id: IdSchema, slug: z.string(), name: z.string(), nameEn: z.string().nullable() }),
+  memberships: MembershipsSchema,
   csrfToken: z.string(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;

@@ -61,8 +61,10 @@ export const SESSIONS: DemoSession[] = [
   { person: 'zhou', kind: 'store_visit', unit: 'xuhui', day: 12, learnings: '徐汇门店自助结账已上线，周五晚高峰排队降到 8 分钟以内。' },
   { person: 'lin', kind: 'customer_call', day: 6, learnings: 'Two customers praised the text message before delivery; one asked to pick a delivery window.', ideas: ['送达前 10 分钟短信提醒'] },
   { person: 'lin', kind: 'customer_call', day: 1, learnings: '回访了浦东门店延误配送的客户：重新配送后已满意，但希望延误时主动来电。', lateCase: true },
-  // Planned: one past its time and never logged (the Xuhui store manager's workbench flags it), the rest ahead.
+  // Planned: two past their time and never logged (the Xuhui store manager's and the analyst's workbenches flag them;
+  // the analyst, an employee on the committee, logs hers on the listening page), the rest ahead.
   { person: 'chen', kind: 'customer_call', day: 3 },
+  { person: 'he', kind: 'customer_call', day: 2 },
   { person: 'guo', kind: 'customer_call', day: -3 },
   { person: 'lin', kind: 'customer_call', day: -5 },
   { person: 'huang', kind: 'store_visit', unit: 'south', day: -9 },

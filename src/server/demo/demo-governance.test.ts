@@ -41,7 +41,7 @@ describe('demo committee and executive listening', () => {
     expect(decisions.filter((d) => d.overdue)).toHaveLength(1);
   });
 
-  it('has months of sessions logged in both languages, linked to ideas, a project and a case, and planned ones (one overdue)', async () => {
+  it('has months of sessions logged in both languages, linked to ideas, a project and a case, and planned ones (two overdue)', async () => {
     const sessions: { status: string; overdue: boolean; learnings: string | null; heldAt: string | null; ideas: unknown[]; improvements: unknown[]; cases: unknown[] }[] = (await admin('/api/v1/listening-sessions'))
       .items;
     const held = sessions.filter((s) => s.status === 'done');
@@ -55,13 +55,25 @@ describe('demo committee and executive listening', () => {
     expect(held.some((s) => s.cases.length > 0)).toBe(true);
     expect(held.some((s) => s.learnings!.includes('[电话]'))).toBe(true); // the admin reads the store manager's learnings masked
     const planned = sessions.filter((s) => s.status === 'planned');
-    expect(planned.filter((s) => s.overdue)).toHaveLength(1);
+    expect(planned.filter((s) => s.overdue)).toHaveLength(2);
     expect(planned.filter((s) => !s.overdue).length).toBeGreaterThanOrEqual(4);
 
     // The store manager whose call is overdue sees it on the workbench.
     const due = await get('xuhui.manager@demo.lodestar.local', '/api/v1/listening/my-due');
     expect(due.sessions).toHaveLength(1);
     expect(due.rotations.map((r: { kind: string }) => r.kind)).toEqual(['customer_call']);
+  });
+
+  it('has an employee login on the committee: her session says so, and she reads the committee and her own overdue call', async () => {
+    const analyst = 'he.jing@demo.lodestar.local';
+    const me = await get(analyst, '/api/v1/auth/me');
+    expect([me.user.role, me.user.name, me.memberships]).toEqual(['employee', '何静', { committee: true, listening: true }]);
+    expect((await get(analyst, '/api/v1/committee/meetings')).items.length).toBe(3);
+    const own: { employeeName: string; status: string; overdue: boolean }[] = (await get(analyst, '/api/v1/listening-sessions')).items;
+    expect(own.map((s) => [s.employeeName, s.status, s.overdue])).toEqual([['何静', 'planned', true]]);
+    expect((await get(analyst, '/api/v1/listening/my-due')).sessions).toHaveLength(1);
+    // The demo's other employees sit on neither.
+    expect((await get('wang.fang@demo.lodestar.local', '/api/v1/auth/me')).memberships).toEqual({ committee: false, listening: false });
   });
 
   it('suggests a customer voice for the next meeting and counts coverage with silent and overdue people', async () => {

@@ -63,7 +63,8 @@ export interface DemoEmployee {
 
 export const DEMO_EMPLOYEES: DemoEmployee[] = [
   { key: 'lin', name: '林晓雯', unit: 'cx', position: 'cxo', login: { email: 'admin@demo.lodestar.local', role: 'admin' } },
-  { key: 'he', name: '何静', unit: 'cx', position: 'analyst', manager: 'lin' },
+  // An analyst with an employee login who sits on the experience committee: the committee and listening pages open to her by membership.
+  { key: 'he', name: '何静', unit: 'cx', position: 'analyst', manager: 'lin', login: { email: 'he.jing@demo.lodestar.local', role: 'employee' } },
   { key: 'zhou', name: '周建国', unit: 'east', position: 'regional', manager: 'lin', login: { email: 'east.manager@demo.lodestar.local', role: 'manager' } },
   { key: 'huang', name: '黄丽娟', unit: 'south', position: 'regional', manager: 'lin' },
   { key: 'chen', name: '陈思远', unit: 'xuhui', position: 'store-manager', manager: 'zhou', login: { email: 'xuhui.manager@demo.lodestar.local', role: 'manager' } },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_ROLES, PAGE_ACCESS, type Role } from '../../web/shared/page-access.ts';
+import { ACTION_ROLES, PAGE_ACCESS, type PageRule, type Role } from '../../web/shared/page-access.ts';
 import { ROLES, type Actor } from './actor.ts';
 import { can, type Action } from './authz.ts';
 
@@ -32,6 +32,25 @@ describe('the web app’s page access table against the server’s permissions',
       }
     }
     expect(refused).toEqual([]);
+  });
+
+  it('opens a page by membership only if every staff role, being a member, holds its permissions', () => {
+    // Anyone with an employee record can sit on the committee or the rotation: admins, managers and employees.
+    const staff = ROLES.filter((role) => role !== 'partner');
+    const refused: string[] = [];
+    for (const [page, rule] of Object.entries(PAGE_ACCESS) as [string, PageRule][]) {
+      if (!rule.members?.length) continue;
+      for (const role of staff) for (const need of rule.needs) if (!can(actorWith(role), need as Action)) refused.push(`${role} member ${page} (${need})`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('opens to members only pages the governance service admits members to', () => {
+    // governance.access.ts lets an employee past committee.read and listening.read by membership; nothing else does.
+    const byMembership = Object.values(PAGE_ACCESS as Record<string, PageRule>).flatMap((rule) => (rule.members?.length ? rule.needs : []));
+    expect([...new Set(byMembership)].sort()).toEqual(['committee.read', 'listening.read']);
+    expect(can(actorWith('partner'), 'committee.read')).toBe(false);
+    expect(can(actorWith('partner'), 'listening.read')).toBe(false);
   });
 
   it('shows in-page actions to exactly the roles the server lets take them', () => {

@@ -9,7 +9,7 @@ import { FullPageSpin } from '../shared/ui/FullPageSpin.tsx';
 import { LanguageSwitch } from '../shared/ui/LanguageSwitch.tsx';
 import { homePathOf } from '../shared/page-access.ts';
 import { navGroupsFor } from './navigation.tsx';
-import { useSignedIn } from '../shared/session.tsx';
+import { useSignedIn, useViewer } from '../shared/session.tsx';
 import { UserMenu } from './UserMenu.tsx';
 import './app-layout.css';
 
@@ -24,7 +24,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const [isCollapsed, setIsCollapsed] = useState(false);
 
-  const groups = useMemo(() => navGroupsFor(user.role), [user.role]);
+  const viewer = useViewer();
+  const groups = useMemo(() => navGroupsFor(viewer), [viewer]);
   const menuItems = useMemo<MenuProps['items']>(
     () =>
       groups.map((group) => ({

@@ -12,10 +12,10 @@ import { FilePdfOutlined } from '@ant-design/icons';
 import { LockOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { CoffeeOutlined, EditOutlined } from '@ant-design/icons';
 import type { ParseKeys } from 'i18next';
-import { mayOpen, type PagePath, type Role } from '../shared/page-access.ts';
+import { mayOpen, type PagePath, type Role, type Viewer } from '../shared/page-access.ts';
 
 export interface NavItem {
-  /** A page of the access table: the entry shows to exactly the roles that may open it. */
+  /** A page of the access table: the entry shows to exactly the roles (and members) that may open it. */
   path: PagePath;
   labelKey: ParseKeys;
   icon: ReactNode;
@@ -117,7 +117,7 @@ export const NAV_GROUPS: NavGroup[] = [
 ];
 
 
-/** The menu a role sees: each group's entries the role may open, and no group left empty. */
-export function navGroupsFor(role: Role): NavGroup[] {
-  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => mayOpen(role, item.path)) })).filter((group) => group.items.length > 0);
+/** The menu a viewer (or anyone of a role, belonging to nothing) sees: each group's entries they may open, and no group left empty. */
+export function navGroupsFor(who: Role | Viewer): NavGroup[] {
+  return NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => mayOpen(who, item.path)) })).filter((group) => group.items.length > 0);
 }

@@ -2,17 +2,32 @@ import type { SessionInfo } from '../../contracts/access.ts';
 
 /**
  * Who may open which page: the one table the side menu (app/navigation.tsx) and the router (app/AppRoutes.tsx)
- * both read, so a menu entry and its page cannot disagree. `needs` names the server permissions
+ * both read, so a menu entry and its page cannot disagree. A page opens to roles, and a few also to members of a
+ * governance body (the session says which the viewer belongs to, by the server's rule). `needs` names the server permissions
  * (server/platform/authz.ts) the page's data calls for; a server test checks that every role listed here holds
  * them, so no role is offered a page whose API then answers 403. The roles may be narrower than the server
  * allows: an employee may read the unit tree, but the organisation pages are not part of an employee's work.
  */
 export type Role = SessionInfo['user']['role'];
+/** A governance body the server lets people into by sitting on it, whatever their role (contracts/access.ts). */
+export type Membership = keyof SessionInfo['memberships'];
+
+/** Who is looking: a role and the governance bodies they belong to. A bare role stands for someone in none. */
+export interface Viewer {
+  readonly role: Role;
+  readonly memberships: SessionInfo['memberships'];
+}
 
 export interface PageRule {
   /** The roles that see the page (and its menu entry). */
   readonly roles: readonly Role[];
-  /** Server permissions the page reads with; each listed role must hold all of them. */
+  /**
+   * Memberships that also open the page: an employee on the experience committee reads it though employees in
+   * general may not, because the governance service admits members itself. Only staff have an employee record to
+   * be a member with, so every staff role must hold `needs`.
+   */
+  readonly members?: readonly Membership[];
+  /** Server permissions the page reads with; each listed role (and each staff role, for `members`) must hold all of them. */
   readonly needs: readonly string[];
 }
 
@@ -39,9 +54,9 @@ export const PAGE_ACCESS = {
   '/culture': { roles: LEADERS, needs: ['assessment.read'] },
   '/culture/:id': { roles: LEADERS, needs: ['assessment.read', 'assessmentResults.read'] },
   // Governance
-  '/governance/committee': { roles: LEADERS, needs: ['committee.read'] },
-  '/governance/committee/meetings/:id': { roles: LEADERS, needs: ['committee.read'] },
-  '/governance/listening': { roles: LEADERS, needs: ['listening.read'] },
+  '/governance/committee': { roles: LEADERS, members: ['committee'], needs: ['committee.read'] },
+  '/governance/committee/meetings/:id': { roles: LEADERS, members: ['committee'], needs: ['committee.read'] },
+  '/governance/listening': { roles: LEADERS, members: ['listening'], needs: ['listening.read'] },
   '/governance/monthly-review': { roles: LEADERS, needs: ['report.read'] },
   '/audits': { roles: LEADERS, needs: ['experienceAudit.read'] },
   '/audits/:id': { roles: LEADERS, needs: ['experienceAudit.read'] },
@@ -87,14 +102,26 @@ export const HOME_PATHS = {
   partner: '/partner-home',
 } as const satisfies Record<Role, PagePath>;
 
-/** Whether a role may open a page of the table. */
-export function mayOpen(role: Role, page: PagePath): boolean {
-  return (PAGE_ACCESS[page].roles as readonly Role[]).includes(role);
+const IN_NOTHING: Viewer['memberships'] = { committee: false, listening: false };
+
+/** Whether a viewer (or anyone of a role, belonging to nothing) may open a page of the table: by role, or by membership. */
+export function mayOpen(who: Role | Viewer, page: PagePath): boolean {
+  const viewer: Viewer = typeof who === 'string' ? { role: who, memberships: IN_NOTHING } : who;
+  const rule: PageRule = PAGE_ACCESS[page];
+  if (rule.roles.includes(viewer.role)) return true;
+  // A partner has no employee record, so the server never counts it a member (defensive: the table says staff only).
+  return viewer.role !== 'partner' && (rule.members ?? []).some((m) => viewer.memberships[m]);
 }
 
 /** The roles that may open a page, e.g. to tell someone who may. */
 export function rolesFor(page: PagePath): readonly Role[] {
   return PAGE_ACCESS[page].roles;
+}
+
+/** The memberships that also open a page (none for most), to tell someone who else may. */
+export function membersFor(page: PagePath): readonly Membership[] {
+  const rule: PageRule = PAGE_ACCESS[page];
+  return rule.members ?? [];
 }
 
 export function homePathOf(role: Role): PagePath {

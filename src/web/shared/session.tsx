@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { SessionInfo } from '../../contracts/access.ts';
 import { ApiError, apiRequest, setCsrfToken, setUnauthorizedHandler } from './api/client.ts';
+import type { Viewer } from './page-access.ts';
 
 export type { SessionInfo };
 
@@ -83,6 +84,15 @@ export function useSignedIn(): SessionInfo {
   const { session } = useSession();
   if (!session) throw new Error('useSignedIn used while signed out');
   return session;
+}
+
+/**
+ * The signed-in person as the page access table sees them (role and governance memberships): pass it to `mayOpen`.
+ * Memberships are read at sign-in and on reload, so someone just seated on the committee sees its pages after a reload.
+ */
+export function useViewer(): Viewer {
+  const { user, memberships } = useSignedIn();
+  return useMemo(() => ({ role: user.role, memberships }), [user.role, memberships]);
 }
 
 /** Whether the signed-in user may change the organisation (units, positions, employees). */

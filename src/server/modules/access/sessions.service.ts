@@ -7,6 +7,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { hashPassword, randomToken, sha256, verifyPassword } from '../../platform/secrets.ts';
+import { governanceMembershipsOf } from '../governance/index.ts';
 
 interface LoginCandidate {
   id: string;
@@ -93,7 +94,7 @@ export async function openSession(
   return { token, maxAgeSeconds: Math.floor(maxAgeMs / 1000), info };
 }
 
-/** What the web app needs after login or reload: who I am, my organisation, my CSRF token. */
+/** What the web app needs after login or reload: who I am, my organisation, the governance bodies I sit on, my CSRF token. */
 export function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo> {
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const [row] = await tx.query<{
@@ -116,6 +117,8 @@ export function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo>
     return {
       user: { id: actor.id, email: row.email, role: row.role, employeeId: row.employee_id, name: row.employee_name },
       org: { id: row.org_id, slug: row.slug, name: row.org_name, nameEn: row.org_name_en },
+      // By the governance module's own rule, so the menu opens the committee and listening exactly to whom the API serves them.
+      memberships: await governanceMembershipsOf(tx, actor),
       csrfToken: actor.session.csrfToken,
     };
   });

@@ -5,6 +5,7 @@
  * organisation's data scope: admins everyone, managers their unit subtree and
  * themselves, anyone else themselves.
  */
+import type { Memberships } from '../../../contracts/access.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { authorize, type Action } from '../../platform/authz.ts';
 import type { Queryable } from '../../platform/db/database.ts';
@@ -26,6 +27,19 @@ async function isOnRotation(tx: Queryable, actor: Actor): Promise<boolean> {
   return !!row;
 }
 
+/** Whether an employee takes part in executive listening: on the committee or on the rotation plan. */
+async function isListener(tx: Queryable, actor: Actor): Promise<boolean> {
+  return (await isCommitteeMember(tx, actor)) || (await isOnRotation(tx, actor));
+}
+
+/**
+ * The governance bodies the actor belongs to, whatever their role: what lets an employee past the two rules below.
+ * The web app's session carries it, so the menu offers a member the committee and listening pages the API then serves.
+ */
+export async function governanceMembershipsOf(tx: Queryable, actor: Actor): Promise<Memberships> {
+  return { committee: await isCommitteeMember(tx, actor), listening: await isListener(tx, actor) };
+}
+
 /** 403 unless the actor may read the committee: admins, managers, members. */
 export async function requireCommitteeReader(tx: Queryable, actor: Actor): Promise<void> {
   authorize(actor, 'committee.read');
@@ -41,7 +55,7 @@ export async function listeningScopeOf(tx: Queryable, actor: Actor, action: Extr
     const scope = await dataScopeOf(tx, actor);
     return scope.kind === 'units' ? { kind: 'units', unitIds: scope.unitIds, self: actor.employeeId } : { kind: 'units', unitIds: [], self: actor.employeeId };
   }
-  if (actor.employeeId && ((await isCommitteeMember(tx, actor)) || (await isOnRotation(tx, actor)))) return { kind: 'self', self: actor.employeeId };
+  if (actor.employeeId && (await isListener(tx, actor))) return { kind: 'self', self: actor.employeeId };
   throw forbidden('executive listening is open to administrators, managers, committee members and people on the rotation');
 }
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { mayOpen } from '../../shared/page-access.ts';
-import { useSignedIn } from '../../shared/session.tsx';
+import { useViewer } from '../../shared/session.tsx';
 import { formatDate, formatDateTime } from './governance-format.ts';
 import { getMyListeningDue } from './governance.api.ts';
 import './governance.css';
@@ -11,7 +11,7 @@ import './governance.css';
 /** The workbench's reminder of my overdue listening: planned sessions not logged, rotation entries past their cadence. Nothing when all is done. */
 export function ListeningDueBanner() {
   const { t, i18n } = useTranslation();
-  const { user } = useSignedIn();
+  const viewer = useViewer();
   const due = useApiQuery((signal) => getMyListeningDue(signal), []);
   const d = due.data;
   if (!d || (d.sessions.length === 0 && d.rotations.length === 0)) return null;
@@ -35,7 +35,8 @@ export function ListeningDueBanner() {
           ))}
         </ul>
       }
-      action={mayOpen(user.role, '/governance/listening') && <Link to="/governance/listening">{t('governance.due.open')}</Link>}
+      // An employee on the committee or the rotation opens the page by membership, where they log the session.
+      action={mayOpen(viewer, '/governance/listening') && <Link to="/governance/listening">{t('governance.due.open')}</Link>}
     />
   );
 }

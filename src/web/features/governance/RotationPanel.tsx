@@ -27,7 +27,8 @@ export function RotationPanel({ rotations }: { rotations: ApiQuery<Rotation[]> }
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
-  const isAdmin = useSignedIn().user.role === 'admin';
+  const { role } = useSignedIn().user;
+  const isAdmin = role === 'admin';
   const employees = useApiQuery((signal) => (isAdmin ? listEmployees(undefined, signal) : Promise.resolve([])), [isAdmin]);
   const [isAdding, setIsAdding] = useState(false);
   const [form] = Form.useForm<RotationInput>();
@@ -108,7 +109,8 @@ export function RotationPanel({ rotations }: { rotations: ApiQuery<Rotation[]> }
         loading={rotations.isLoading}
         pagination={false}
         rowClassName={(r) => (r.overdue ? 'governance-row--overdue' : '')}
-        locale={{ emptyText: t('governance.rotation.noRotation') }}
+        // An employee reads only their own entries: an empty list says they are not on it, not that nobody is.
+        locale={{ emptyText: t(role === 'employee' ? 'governance.rotation.notOnRotation' : 'governance.rotation.noRotation') }}
       />
       <FormModal
         open={isAdding}

@@ -2,6 +2,8 @@ import { DatePicker, Form, Input, Select, TreeSelect, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { mayOpen } from '../../shared/page-access.ts';
+import { useViewer } from '../../shared/session.tsx';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { listEmployees, useUnits, useUnitTreeSelectData } from '../org/index.ts';
 import { createSession, LISTENING_KINDS, listLinkables, logSession, type ListeningKind, type Session } from './governance.api.ts';
@@ -62,7 +64,10 @@ interface LogValues {
 export function LogSessionModal({ session, onClose, onDone }: { session: Session | null; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<LogValues>();
-  const linkables = useApiQuery((signal) => (session ? listLinkables(signal) : Promise.resolve(null)), [session?.id]);
+  // Improvement projects are read by the roles of the improvements page; an employee logging their own session
+  // neither lists them nor sees the picker, and the session keeps the projects it already links.
+  const readsProjects = mayOpen(useViewer(), '/improvements');
+  const linkables = useApiQuery((signal) => (session ? listLinkables(readsProjects, signal) : Promise.resolve(null)), [session?.id, readsProjects]);
   const options = (list: { id: string; title: string }[] | undefined) => (list ?? []).map((x) => ({ value: x.id, label: x.title }));
   const scheduled = session ? dayjs(session.scheduledAt) : dayjs();
   return (
@@ -83,7 +88,7 @@ export function LogSessionModal({ session, onClose, onDone }: { session: Session
           learnings: values.learnings,
           heldAt: values.heldAt.toISOString(),
           ideaIds: values.ideaIds ?? [],
-          improvementIds: values.improvementIds ?? [],
+          improvementIds: readsProjects ? (values.improvementIds ?? []) : session!.improvements.map((x) => x.id),
           caseIds: values.caseIds ?? [],
         });
         onDone();
@@ -99,9 +104,11 @@ export function LogSessionModal({ session, onClose, onDone }: { session: Session
       <Form.Item name="ideaIds" label={t('governance.listening.ideas')}>
         <Select mode="multiple" allowClear optionFilterProp="label" loading={linkables.isLoading} options={options(linkables.data?.ideas)} maxCount={20} />
       </Form.Item>
-      <Form.Item name="improvementIds" label={t('governance.listening.improvements')}>
-        <Select mode="multiple" allowClear optionFilterProp="label" loading={linkables.isLoading} options={options(linkables.data?.improvements)} maxCount={20} />
-      </Form.Item>
+      {readsProjects && (
+        <Form.Item name="improvementIds" label={t('governance.listening.improvements')}>
+          <Select mode="multiple" allowClear optionFilterProp="label" loading={linkables.isLoading} options={options(linkables.data?.improvements)} maxCount={20} />
+        </Form.Item>
+      )}
       <Form.Item name="caseIds" label={t('governance.listening.cases')}>
         <Select mode="multiple" allowClear optionFilterProp="label" loading={linkables.isLoading} options={options(linkables.data?.cases)} maxCount={20} />
       </Form.Item>

@@ -73,12 +73,16 @@ export const logSession = (id: string, input: LogInput) => apiPost<Session>(`/li
 export const getCoverage = (from: string, to: string, signal?: AbortSignal) => apiGet<Coverage>('/listening/coverage', { from, to }, signal);
 export const getMyListeningDue = (signal?: AbortSignal) => apiGet<MyListeningDue>('/listening/my-due', undefined, signal);
 
-/** Ideas, improvement projects and cases a session may link, each list empty when the reader may not see it. */
-export async function listLinkables(signal?: AbortSignal): Promise<{ ideas: Linkable[]; improvements: Linkable[]; cases: Linkable[] }> {
+/**
+ * Ideas, improvement projects and cases a session may link, each list empty when the reader may not see it.
+ * Projects are asked for only when `projects` says the reader's role reads them: an employee who listens would
+ * otherwise be answered 403 on every log form.
+ */
+export async function listLinkables(projects: boolean, signal?: AbortSignal): Promise<{ ideas: Linkable[]; improvements: Linkable[]; cases: Linkable[] }> {
   const orEmpty = (p: Promise<Linkable[]>) => p.catch((e: unknown) => (e instanceof DOMException ? Promise.reject(e) : []));
   const [ideas, improvements, cases] = await Promise.all([
     orEmpty(fetchAllPages<Linkable>('/ideas', {}, signal)),
-    orEmpty(items<Linkable>('/improvement-projects', undefined, signal)),
+    projects ? orEmpty(items<Linkable>('/improvement-projects', undefined, signal)) : Promise.resolve([]),
     orEmpty(fetchAllPages<Linkable>('/cases', {}, signal)),
   ]);
   return { ideas, improvements, cases };

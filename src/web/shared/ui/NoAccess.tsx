@@ -4,7 +4,7 @@ import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useLanguage } from '../i18n/use-language.ts';
-import { homePathOf, type Role } from '../page-access.ts';
+import { homePathOf, type Membership, type Role } from '../page-access.ts';
 import { useSignedIn } from '../session.tsx';
 import './no-access.css';
 
@@ -12,12 +12,13 @@ import './no-access.css';
  * What a signed-in person sees on a page their role may not open (a bookmark, a link from a colleague): who the
  * page is for, what to do if they need it, and the way back to their own home page. Never an error.
  */
-export function NoAccess({ roles }: { roles?: readonly Role[] }) {
+export function NoAccess({ roles, members = [] }: { roles?: readonly Role[]; members?: readonly Membership[] }) {
   const { t } = useTranslation();
   const [language] = useLanguage();
   const navigate = useNavigate();
   const { user } = useSignedIn();
-  const names = (roles ?? []).map((r) => t(`noAccess.people.${r}`));
+  // Who the page is for: its roles, then the members of a governance body it also opens to ("… and committee members").
+  const names = [...(roles ?? []).map((r) => t(`noAccess.people.${r}`)), ...members.map((m) => t(`noAccess.members.${m}`))];
   const list = new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
   const title = t('noAccess.title');
   const brand = t('brand.name');
@@ -34,7 +35,9 @@ export function NoAccess({ roles }: { roles?: readonly Role[] }) {
           {names.length > 0 && <Typography.Paragraph type="secondary">{t('noAccess.forRoles', { roles: list, role: t(`roles.${user.role}`) })}</Typography.Paragraph>}
           {/* Who can help: an administrator for staff; a partner's way in is its report; an administrator needs no one. */}
           {user.role === 'partner' && <Typography.Paragraph type="secondary">{t('noAccess.partnerHint')}</Typography.Paragraph>}
-          {(user.role === 'employee' || user.role === 'manager') && <Typography.Paragraph type="secondary">{t('noAccess.askAdmin')}</Typography.Paragraph>}
+          {(user.role === 'employee' || user.role === 'manager') && (
+            <Typography.Paragraph type="secondary">{t(members.length > 0 ? 'noAccess.askAdminOrSeat' : 'noAccess.askAdmin')}</Typography.Paragraph>
+          )}
         </>
       }
       extra={
