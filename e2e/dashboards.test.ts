@@ -13,8 +13,8 @@ const PEOPLE = ['林晓雯', '周建国', '陈思远', '王芳', '张伟', '赵�
 
 // Dashboards against the demo organisation in headless Chromium: the executive dashboard draws every chart
 // from real data and exports; the metric tree lists the seeded KPIs and goals; a manager's unit dashboard
-// offers only their subtree; an employee sees their own figures; a public board opens on a 1920×1080
-// screen in a fresh context without login, shows no person, and stops working once revoked.
+// offers only their subtree; an employee sees their own figures; a public board with the mystery-shopping score
+// opens on a 1920×1080 screen in a fresh context without login, shows no person, and stops working once revoked.
 describe('dashboards in a real browser', () => {
   let database: ThrowawayDatabase | undefined;
   let server: RunningServer | undefined;
@@ -99,19 +99,30 @@ describe('dashboards in a real browser', () => {
       await page.goto('/dashboards/metric-tree');
       await page.getByTestId('kpi-tree').getByText('公司净推荐值').waitFor();
       await page.getByTestId('kpi-tree').getByText('前台服务话术合规率').waitFor();
+      await page.getByTestId('kpi-tree').getByText('徐汇门店神秘顾客得分').waitFor();
       const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kpi-export-xlsx').click()]);
       expect(fs.readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe('PK');
       await shot(page, 'metric-tree-zh');
 
-      // A public board for the head-office screen: its link is shown once.
+      // A public board for the head-office screen, with the mystery-shopping score after the usual three: its link is shown once.
       await page.goto('/dashboards/boards');
       await page.getByTestId('board-new').click();
       await page.locator('.ant-modal input').first().fill('总部大厅大屏');
+      await page.getByTestId('board-metrics').click();
+      await page.keyboard.type('神秘顾客'); // the list is virtual: the eleventh metric is found by typing, not scrolled to
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '神秘顾客得分' }).click();
+      await page.locator('.ant-modal-title').click(); // closes the option list
       await page.locator('.ant-modal-footer .ant-btn-primary').click();
       const link = (await page.getByTestId('board-link').textContent())!.trim();
       boardPath = new URL(link).pathname;
       expect(boardPath).toMatch(/^\/board\/[A-Za-z0-9_-]{24}$/);
+      await page.locator('.ant-table').getByText('神秘顾客得分（%）').waitFor();
       await shot(page, 'boards-zh', false);
+      // Its settings open with what it shows and save without a new link.
+      await page.getByTestId('board-edit').first().click();
+      await page.locator('.ant-modal').getByTestId('board-metrics').getByText('神秘顾客得分（%）').waitFor();
+      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      await page.getByText('看板已保存').waitFor();
     });
     await context.close();
     expect(problems).toEqual([]);
@@ -128,9 +139,16 @@ describe('dashboards in a real browser', () => {
       expect(body).toContain('华东大区');
       for (const name of PEOPLE) expect(body).not.toContain(name);
       expect(await page.locator('.board-figure--hero .board-figure__value').first().textContent()).toMatch(/^-?\d+$/);
+      // The mystery-shopping score: a percentage over the demo's visits of the last 30 days, beside the survey scores.
+      const audit = page.locator('.board__hero').getByTestId('board-audit_score');
+      expect(await audit.locator('.board-figure__label').textContent()).toBe('神秘顾客得分');
+      expect(await audit.locator('.board-figure__value').textContent()).toMatch(/^\d{1,3}\.\d%$/);
+      expect(await audit.locator('.board-figure__n').textContent()).toMatch(/^\d+ 次检查$/);
+      expect(await page.getByTestId('board-team').first().getByTestId('board-audit_score').count()).toBe(1);
       await shot(page, 'public-board-tv', false);
       await page.goto(`${boardPath}?lang=en`);
       await page.getByText('Satisfaction (CSAT)').first().waitFor();
+      await page.getByText('Mystery-shopping score').first().waitFor();
       await shot(page, 'public-board-tv-en', false);
     });
     // The admin revokes it; the screen then says the link is no longer valid.

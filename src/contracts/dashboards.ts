@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, nonEmptyText, text } from './common.ts';
-import { MetricNameSchema } from './metrics.ts';
+import { MetricNameSchema, type MetricName } from './metrics.ts';
 
 // The metric tree (KPIs), strategic goals, team scorecards and public boards (C4).
 
@@ -141,18 +141,46 @@ export const ScorecardSchema = z.object({
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 export const ScorecardParamsSchema = z.object({ unitId: IdSchema });
 
-export const CreateBoardSchema = z.object({
+/** What a board shows unless told otherwise: the three survey scores it has always shown. */
+export const BOARD_DEFAULT_METRICS = ['nps', 'csat', 'ces'] as const satisfies readonly MetricName[];
+/** More figures than this per team no longer read across a room. */
+export const BOARD_MAX_METRICS = 5;
+/** The decimals a board rounds each metric to: scores as their scale is read, percentages (audit_score: 0–100 % of the checklist) to one. */
+export const BOARD_DIGITS: Record<MetricName, number> = {
+  nps: 0,
+  csat: 2,
+  ces: 2,
+  fcr: 1,
+  resolution_time: 0,
+  churn_rate: 1,
+  conversion_rate: 1,
+  response_rate: 1,
+  sentiment: 2,
+  praise: 0,
+  audit_score: 1,
+};
+
+const boardFields = {
   name: nonEmptyText(120),
   unitId: IdSchema.optional().meta({ description: 'the part of the organisation shown (default: the whole organisation)' }),
   unitIds: z.array(IdSchema).max(30).optional().meta({ description: 'the teams shown, each over its subtree (default: the children of unitId)' }),
   periodDays: z.number().int().min(1).max(366).optional().meta({ description: 'figures over the last N days (default 30)' }),
-});
+  metrics: z
+    .array(MetricNameSchema)
+    .min(1)
+    .max(BOARD_MAX_METRICS)
+    .optional()
+    .meta({ description: 'metrics of GET /metrics/:metric shown, in this order, the first one largest (default nps, csat, ces); e.g. audit_score for the mystery-shopping score' }),
+};
+export const CreateBoardSchema = z.object(boardFields);
+export const UpdateBoardSchema = z.object(boardFields).partial().meta({ description: 'only the fields given change; unitIds [] means the children of unitId' });
 export const BoardSchema = z.object({
   id: IdSchema,
   name: z.string(),
   unitId: IdSchema,
   unitIds: z.array(IdSchema),
   periodDays: z.number().int(),
+  metrics: z.array(MetricNameSchema),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
   lastViewedAt: z.string().nullable(),
@@ -171,6 +199,10 @@ const boardFigure = z.object({
   value: z.number().nullable().meta({ description: 'null when fewer than the anonymity threshold of answers' }),
   n: z.number().int(),
 });
+/** One figure per metric the board shows (keyed by metric name, like `overall.nps`); the others are absent. */
+const boardFigures = z.object(
+  Object.fromEntries(MetricNameSchema.options.map((m) => [m, boardFigure.optional()])) as { [K in MetricName]: z.ZodOptional<typeof boardFigure> },
+);
 /** What a public board shows: aggregates only, no person, customer or comment. */
 export const PublicBoardSchema = z.object({
   name: z.string(),
@@ -178,16 +210,9 @@ export const PublicBoardSchema = z.object({
   periodDays: z.number().int(),
   generatedAt: z.string(),
   refreshSeconds: z.number().int(),
-  minAnswers: z.number().int().meta({ description: 'a figure over fewer answers is withheld (anonymity threshold)' }),
-  overall: z.object({ nps: boardFigure, csat: boardFigure, ces: boardFigure }),
-  teams: z.array(
-    z.object({
-      name: z.string(),
-      nameEn: z.string().nullable(),
-      nps: boardFigure,
-      csat: boardFigure,
-      ces: boardFigure,
-    }),
-  ),
+  minAnswers: z.number().int().meta({ description: 'a figure over fewer answers (or visits, interactions…: its n) is withheld (anonymity threshold)' }),
+  metrics: z.array(MetricNameSchema).meta({ description: 'the metrics shown, in order; overall and each team have a figure for each' }),
+  overall: boardFigures,
+  teams: z.array(boardFigures.extend({ name: z.string(), nameEn: z.string().nullable() })),
 });
 export type PublicBoard = z.infer<typeof PublicBoardSchema>;

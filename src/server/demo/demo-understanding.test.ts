@@ -38,6 +38,13 @@ describe('demo metric tree and goals', () => {
     const card = await get(`/api/v1/scorecards/${xuhui.id}`);
     expect(card.weightTotal).toBe(100);
     expect(card.score).toBeGreaterThan(0);
+    // The mystery-shopping score (audit_score) is one of its KPIs, measured from the seeded visits.
+    const audit = card.items.find((i: { metric: string }) => i.metric === 'audit_score');
+    expect(audit).toMatchObject({ nameEn: 'Xuhui store mystery-shopping score', weight: 15 });
+    expect(audit.current.n).toBeGreaterThanOrEqual(3);
+    expect(audit.current.value).toBeGreaterThan(0);
+    expect(audit.current.value).toBeLessThanOrEqual(100);
+    expect(audit.contribution).not.toBeNull();
     const goals: { titleEn: string; computedProgress: number | null }[] = (await get('/api/v1/goals')).items;
     expect(goals.map((g) => g.titleEn)).toContain('Customer satisfaction in the industry top 3 within 3 years');
     expect(goals.every((g) => g.computedProgress !== null)).toBe(true);

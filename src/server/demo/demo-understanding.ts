@@ -1,7 +1,8 @@
 /**
  * Seeds the demo's metric tree and strategic goals: a company NPS KPI with its
  * industry rank, company CSAT, first-contact resolution and resolution time
- * for the East China region, the Xuhui store's scorecard, front-desk script
+ * for the East China region, the Xuhui store's scorecard (with its
+ * mystery-shopping score, audit_score, from demo-audit.ts), front-desk script
  * compliance as a manual position KPI with monthly audit values, and goals
  * such as "customer satisfaction in the industry top 3 within 3 years".
  */
@@ -47,9 +48,15 @@ export async function seedUnderstanding(ctx: AppContext, admin: Actor, employeeI
     await kpi({ level: 'department', parentId: companyNps, name: '华东平均解决时长', nameEn: 'East China average resolution time', metric: 'resolution_time', unitId: unit('east'), target: 60, baseline: 180, weight: 50, ownerId: person('zhou'), deadline: yearEnd });
     await kpi({ level: 'department', parentId: companyNps, name: '华南首次解决率', nameEn: 'South China first-contact resolution', metric: 'fcr', unitId: unit('south'), target: 85, baseline: 60, weight: 100, ownerId: person('huang'), deadline: yearEnd });
     // The Xuhui store's scorecard: weights add up to 100.
-    await kpi({ level: 'department', parentId: companyNps, name: '徐汇门店净推荐值', nameEn: 'Xuhui store NPS', metric: 'nps', unitId: unit('xuhui'), target: 50, baseline: 0, weight: 40, ownerId: person('chen'), deadline: yearEnd });
-    await kpi({ level: 'department', parentId: companyCsat, name: '徐汇门店满意度', nameEn: 'Xuhui store CSAT', metric: 'csat', unitId: unit('xuhui'), target: 4.5, baseline: 3.5, weight: 30, ownerId: person('chen'), deadline: yearEnd });
-    await kpi({ level: 'department', parentId: eastFcr, name: '徐汇门店首次解决率', nameEn: 'Xuhui store first-contact resolution', metric: 'fcr', unitId: unit('xuhui'), target: 85, baseline: 60, weight: 20, ownerId: person('chen'), deadline: yearEnd });
+    await kpi({ level: 'department', parentId: companyNps, name: '徐汇门店净推荐值', nameEn: 'Xuhui store NPS', metric: 'nps', unitId: unit('xuhui'), target: 50, baseline: 0, weight: 35, ownerId: person('chen'), deadline: yearEnd });
+    await kpi({ level: 'department', parentId: companyCsat, name: '徐汇门店满意度', nameEn: 'Xuhui store CSAT', metric: 'csat', unitId: unit('xuhui'), target: 4.5, baseline: 3.5, weight: 25, ownerId: person('chen'), deadline: yearEnd });
+    await kpi({ level: 'department', parentId: eastFcr, name: '徐汇门店首次解决率', nameEn: 'Xuhui store first-contact resolution', metric: 'fcr', unitId: unit('xuhui'), target: 85, baseline: 60, weight: 15, ownerId: person('chen'), deadline: yearEnd });
+    // Mystery-shopping visits of the store and its delivery team (demo-audit.ts, seeded later: the value is read
+    // when the KPI is); over 90 days, about five visits, as one a month is too few to steer by.
+    await kpi({
+      level: 'department', parentId: companyCsat, name: '徐汇门店神秘顾客得分', nameEn: 'Xuhui store mystery-shopping score', metric: 'audit_score', unitId: unit('xuhui'),
+      target: 90, baseline: 70, weight: 15, periodDays: 90, ownerId: person('chen'), deadline: yearEnd, note: '门店、热线与配送的神秘顾客检查，占清单满分的百分比 / Store, hotline and delivery visits, % of the checklist’s maximum',
+    });
     const script = await kpi({
       level: 'position', parentId: eastFcr, name: '前台服务话术合规率', nameEn: 'Front-desk script compliance', metric: 'manual', unitId: unit('xuhui'), positionId: position('front-desk'),
       target: 95, baseline: 70, weight: 10, ownerId: person('wang-fang'), deadline: yearEnd, note: '每月录音抽检 50 通 / 50 recorded calls audited monthly',

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ErrorSchema, IdParamsSchema } from '../../../contracts/common.ts';
-import { BoardListSchema, BoardTokenParamsSchema, CreateBoardSchema, CreatedBoardSchema, PublicBoardSchema } from '../../../contracts/dashboards.ts';
+import { BoardListSchema, BoardSchema, BoardTokenParamsSchema, CreateBoardSchema, CreatedBoardSchema, PublicBoardSchema, UpdateBoardSchema } from '../../../contracts/dashboards.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
-import { createBoard, getPublicBoard, listBoards, revokeBoard } from './boards.service.ts';
+import { createBoard, getPublicBoard, listBoards, revokeBoard, updateBoard } from './boards.service.ts';
 
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
 
@@ -20,6 +20,19 @@ export function registerBoardRoutes(app: HttpApp, ctx: AppContext): void {
     { schema: { tags, description: 'create a public board; the token (and its /board/<token> address) is shown once', body: CreateBoardSchema, response: { 201: CreatedBoardSchema, ...errors } } },
     async (req, reply) => reply.status(201).send(await createBoard(ctx, actorOf(req), req.body)),
   );
+  app.patch(
+    '/api/v1/boards/:id',
+    {
+      schema: {
+        tags,
+        description: 'change a live board’s name, scope, period or metrics; the link stays the same (409 board_revoked once revoked)',
+        params: IdParamsSchema,
+        body: UpdateBoardSchema,
+        response: { 200: BoardSchema, ...errors, 409: ErrorSchema },
+      },
+    },
+    async (req) => updateBoard(ctx, actorOf(req), req.params.id, req.body),
+  );
   app.delete('/api/v1/boards/:id', { schema: { tags, description: 'revoke: the board’s link answers 404 from now on', params: IdParamsSchema, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await revokeBoard(ctx, actorOf(req), req.params.id);
     return reply.status(204).send(null);
@@ -30,7 +43,7 @@ export function registerBoardRoutes(app: HttpApp, ctx: AppContext): void {
       config: { auth: false, rateLimit: PUBLIC_BOARD_LIMIT },
       schema: {
         tags,
-        description: 'a public board’s aggregates (no login): CSAT, CES and NPS overall and per team, no personal data; 404 once revoked',
+        description: 'a public board’s aggregates (no login): its metrics (default NPS, CSAT, CES) overall and per team, no personal data; 404 once revoked',
         params: BoardTokenParamsSchema,
         response: { 200: PublicBoardSchema, 404: ErrorSchema, 429: ErrorSchema },
       },

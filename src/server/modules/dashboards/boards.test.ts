@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY } from '../../platform/clock.ts';
 import { bearer, buildEmployeeWithKey, buildOrg, type TestOrg } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { PUBLIC_BOARD_LIMIT } from './boards.routes.ts';
@@ -14,9 +15,9 @@ let staffName: string;
 const COMMENT = '王芳态度特别好，客户张三很满意';
 const CUSTOMER = '张三丰';
 
-const call = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = bearer(org.adminKey), remoteAddress = '10.9.0.1') =>
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = bearer(org.adminKey), remoteAddress = '10.9.0.1') =>
   t.app.inject({ method, url, headers, payload, remoteAddress });
-const ok = async (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) => {
+const ok = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => {
   const res = await call(method, url, payload);
   expect(res.statusCode, res.body).toBeLessThan(300);
   return res.statusCode === 204 ? null : res.json();
@@ -117,5 +118,74 @@ describe('public boards', () => {
     expect((await call('GET', '/api/v1/boards', undefined, bearer(m.key))).statusCode).toBe(403);
     const unknown = await call('POST', '/api/v1/boards', { name: 'x', unitIds: ['00000000-0000-4000-8000-000000000000'] });
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'not_found']);
+  });
+});
+
+describe('a board with the mystery-shopping score (audit_score)', () => {
+  /** A completed mystery-shopping store visit, through the audit API, with these item scores (0–4, repeated over the checklist). */
+  const visit = async (unitId: string, values: number[]) => {
+    const v = await ok('POST', '/api/v1/audits', { templateKey: 'mystery-store', unitId });
+    for (const [i, item] of (v.items as { key: string }[]).entries()) await ok('PATCH', `/api/v1/audits/${v.id}/items/${item.key}`, { score: values[i % values.length] });
+    await ok('POST', `/api/v1/audits/${v.id}/complete`, {});
+  };
+  /** The metrics API's audit_score over the board's period (the last 30 days), for a unit's subtree. */
+  const fromApi = async (unitId: string) => {
+    const from = new Date(t.clock.now().getTime() - 30 * DAY).toISOString();
+    const [row] = (await ok('GET', `/api/v1/metrics/audit_score?from=${encodeURIComponent(from)}&unitId=${unitId}`)).rows;
+    return row as { value: number; n: number };
+  };
+
+  beforeAll(async () => {
+    // East: six visits (enough to show); west: two, in its tiny team (withheld, like two answers).
+    for (const values of [[4, 3], [4, 4, 2], [3], [2, 3, 4], [4], [1, 2, 3, 4]]) await visit(east, values);
+    for (const values of [[0, 1], [4]]) await visit(tiny, values);
+    t.clock.advance(1000);
+  });
+
+  it('shows audit_score in the chosen order, the figure the metrics API gives for the same period, under the same threshold', async () => {
+    const created = await ok('POST', '/api/v1/boards', { name: '门店体验', metrics: ['audit_score', 'nps', 'audit_score'] });
+    expect(created.metrics).toEqual(['audit_score', 'nps']); // each once, in the order given
+    const b = (await publicGet(created.token)).json();
+    expect(b.metrics).toEqual(['audit_score', 'nps']);
+    const [overall, eastApi, westApi] = [await fromApi(org.rootUnitId), await fromApi(east), await fromApi(west)];
+    expect([overall.n, eastApi.n, westApi.n]).toEqual([8, 6, 2]);
+    const oneDecimal = (x: number) => Math.round(x * 10) / 10;
+    expect(b.overall).toEqual({ audit_score: { value: oneDecimal(overall.value), n: 8 }, nps: { value: 38, n: 8 } });
+    expect(b.teams).toEqual([
+      { name: '华东大区', nameEn: 'East', audit_score: { value: oneDecimal(eastApi.value), n: 6 }, nps: { value: 50, n: 6 } },
+      { name: '西部大区', nameEn: 'West', audit_score: { value: null, n: 2 }, nps: { value: null, n: 2 } },
+    ]);
+    expect(b.overall.audit_score.value).toBeGreaterThan(0);
+    expect(b.overall.audit_score.value).toBeLessThanOrEqual(100);
+  });
+
+  it('lets an admin add audit_score to a live board: same link, the screen shows it at once', async () => {
+    const live = await ok('POST', '/api/v1/boards', { name: '大厅' });
+    expect(live.metrics).toEqual(['nps', 'csat', 'ces']);
+    expect(Object.keys((await publicGet(live.token)).json().overall)).toEqual(['nps', 'csat', 'ces']);
+    const updated = await ok('PATCH', `/api/v1/boards/${live.id}`, { metrics: ['nps', 'csat', 'ces', 'audit_score'] });
+    expect(updated).toMatchObject({ name: '大厅', periodDays: 30, metrics: ['nps', 'csat', 'ces', 'audit_score'] });
+    const b = (await publicGet(live.token)).json();
+    expect(b.overall.audit_score).toEqual({ value: Math.round((await fromApi(org.rootUnitId)).value * 10) / 10, n: 8 });
+    const [entry] = await t.ctx.db.tenant(org.orgId, (tx) => tx.query<{ before: { metrics: string[] } }>(`SELECT before FROM audit_log WHERE org_id = $1 AND action = 'board.updated' AND entity_id = $2`, [org.orgId, live.id]));
+    expect(entry!.before.metrics).toEqual(['nps', 'csat', 'ces']);
+  });
+
+  it('refuses an unknown metric, an empty or too long list (400 invalid_request naming the field) and a change to a revoked board (409)', async () => {
+    const unknown = await call('POST', '/api/v1/boards', { name: 'x', metrics: ['nps', 'loyalty'] });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([400, 'invalid_request']);
+    expect(unknown.json().error.details.issues.map((i: { field: string }) => i.field)).toEqual(['body.metrics.1']);
+    const live = await ok('POST', '/api/v1/boards', { name: 'y', metrics: ['audit_score'] });
+    for (const metrics of [['happiness'], [], ['nps', 'csat', 'ces', 'fcr', 'praise', 'audit_score']]) {
+      const res = await call('PATCH', `/api/v1/boards/${live.id}`, { metrics });
+      expect([res.statusCode, res.json().error.code], JSON.stringify(metrics)).toEqual([400, 'invalid_request']);
+    }
+    const m = await buildEmployeeWithKey(t.ctx, org, { role: 'manager', unitId: east });
+    expect((await call('PATCH', `/api/v1/boards/${live.id}`, { metrics: ['nps'] }, bearer(m.key))).statusCode).toBe(403);
+    await ok('DELETE', `/api/v1/boards/${live.id}`);
+    const revoked = await call('PATCH', `/api/v1/boards/${live.id}`, { metrics: ['nps'] });
+    expect([revoked.statusCode, revoked.json().error.code]).toEqual([409, 'board_revoked']);
+    const missing = await call('PATCH', '/api/v1/boards/00000000-0000-4000-8000-000000000000', { name: 'z' });
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'not_found']);
   });
 });

@@ -4,7 +4,8 @@
  * manager on the committee sees their subtree's voice, an admin the whole
  * organisation's): the units whose NPS moved most against the period before,
  * the commonest root causes of cases, exemption reports still overdue, open
- * improvement projects, and three representative verbatims (representative.ts).
+ * improvement projects of the scope's units, and three representative
+ * verbatims (representative.ts).
  */
 import type { CustomerVoice } from '../../../contracts/governance.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -61,7 +62,7 @@ export async function customerVoiceFor(ctx: AppContext, actor: Actor, meetingId:
     npsMovers,
     rootCauses: await topRootCauses(tx, actor.orgId, scope, period),
     overdueExemptions: await overdueExemptions(tx, actor.orgId, scope, period.to),
-    openImprovements: can(actor, 'improvement.read') ? await openImprovements(tx, actor.orgId) : [],
+    openImprovements: can(actor, 'improvement.read') ? await openImprovements(tx, actor.orgId, scope) : [],
     verbatims: await representativeVerbatims(tx, actor.orgId, scope, period),
   }));
 }
@@ -128,14 +129,21 @@ async function overdueExemptions(tx: Queryable, orgId: string, scope: DataScope,
   return rows.map((r) => ({ id: r.id, caseId: r.case_id, employeeName: r.employee_name, rule: r.rule, reportDueAt: r.report_due_at.toISOString() }));
 }
 
-async function openImprovements(tx: Queryable, orgId: string): Promise<CustomerVoice['openImprovements']> {
+/**
+ * Open projects of the reader's scope, as the monthly review chooses them (reports/review.service.ts): a manager
+ * sees those of units in their subtree; a project without a unit belongs to the whole organisation, so only to
+ * a reader who sees all of it. No reader with the scope of their own records reads projects at all.
+ */
+async function openImprovements(tx: Queryable, orgId: string, scope: DataScope): Promise<CustomerVoice['openImprovements']> {
+  const params: unknown[] = [orgId];
+  const inScope = scope.kind === 'self' ? 'FALSE' : scopeSql(scope, params, 'p.unit_id', []);
   const rows = await tx.query<{ id: string; title: string; status: string; owner_name: string | null; case_count: number }>(
     `SELECT p.id, p.title, p.status, e.name AS owner_name,
             (SELECT count(*)::int FROM improvement_project_cases l WHERE l.org_id = p.org_id AND l.project_id = p.id) AS case_count
        FROM improvement_projects p LEFT JOIN employees e ON e.org_id = p.org_id AND e.id = p.owner_id
-      WHERE p.org_id = $1 AND p.status IN ('proposed', 'in_progress')
+      WHERE p.org_id = $1 AND p.status IN ('proposed', 'in_progress') AND ${inScope}
       ORDER BY p.status DESC, p.created_at, p.id LIMIT ${TOP}`,
-    [orgId],
+    params,
   );
   return rows.map((r) => ({ id: r.id, title: r.title, status: r.status, ownerName: r.owner_name, caseCount: r.case_count }));
 }

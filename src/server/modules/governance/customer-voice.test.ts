@@ -94,6 +94,24 @@ describe('GET /committee/meetings/:id/customer-voice', () => {
     expect((await send(g.clerk.key, 'GET', `/api/v1/committee/meetings/${meetingId}/customer-voice`)).statusCode).toBe(403);
   });
 
+  it('lists open improvement projects of the reader’s scope only: a manager does not see another store’s project', async () => {
+    const create = async (body: object) => {
+      const res = await send(g.org.adminKey, 'POST', '/api/v1/improvement-projects', body);
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    const team = await send(g.org.adminKey, 'POST', '/api/v1/units', { name: '徐汇配送组', parentId: g.storeId, kind: 'team' });
+    expect(team.statusCode, team.body).toBe(201);
+    await create({ title: '徐汇退货流程', unitId: g.storeId });
+    await create({ title: '徐汇配送提前通知', unitId: team.json().id }); // in the store's subtree
+    await create({ title: '天河排队', unitId: g.otherStoreId });
+    const titles = async (key: string) =>
+      (await send(key, 'GET', `/api/v1/committee/meetings/${meetingId}/customer-voice`)).json().openImprovements.map((p: { title: string }) => p.title).sort();
+    // The admin sees the whole organisation's, including the one without a unit.
+    expect(await titles(g.org.adminKey)).toEqual(['天河排队', '徐汇退货流程', '徐汇配送提前通知', '晚班配送']);
+    expect(await titles(g.storeManager.key)).toEqual(['徐汇退货流程', '徐汇配送提前通知']);
+    expect(await titles(g.otherManager.key)).toEqual(['天河排队']);
+  });
+
   it('chooses verbatims typical of the largest topic, not its most extreme one, with personal data masked', async () => {
     const texts = [
       '配送比约定时间晚了四十分钟，希望改进',

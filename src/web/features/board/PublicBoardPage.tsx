@@ -2,34 +2,36 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { PublicBoard } from '../../../contracts/dashboards.ts';
+import type { MetricName } from '../../../contracts/metrics.ts';
 import { API_BASE } from '../../shared/api/client.ts';
+import { COUNT_KIND, formatBoardValue, toneOf, unitOf } from './board-metrics.ts';
 import './board.css';
 
-type Figure = PublicBoard['overall']['nps'];
+type Figure = NonNullable<PublicBoard['overall']['nps']>;
 type Load = { state: 'loading' } | { state: 'gone' } | { state: 'ready'; board: PublicBoard; isStale: boolean };
+const NO_FIGURE: Figure = { value: null, n: 0 };
 
-/** Red, amber or green for a figure, by the usual reading of each scale. */
-function tone(metric: 'nps' | 'csat' | 'ces', value: number | null): string {
-  if (value === null) return 'none';
-  const [bad, good] = { nps: [0, 30], csat: [3.5, 4.2], ces: [4.5, 5.5] }[metric];
-  return value < bad! ? 'bad' : value < good! ? 'mid' : 'good';
-}
-
-function BoardFigure({ metric, figure, digits, size }: { metric: 'nps' | 'csat' | 'ces'; figure: Figure; digits: number; size: 'hero' | 'team' | 'small' }) {
+function BoardFigure({ metric, figure = NO_FIGURE, size }: { metric: MetricName; figure?: Figure; size: 'hero' | 'team' | 'small' }) {
   const { t } = useTranslation();
+  const unit = unitOf(metric);
   return (
     <div className={`board-figure board-figure--${size}`} data-testid={`board-${metric}`}>
       <div className="board-figure__label">{t(`board.metrics.${metric}`)}</div>
-      <div className={`board-figure__value board-tone--${tone(metric, figure.value)}`}>{figure.value === null ? '—' : figure.value.toFixed(digits)}</div>
-      <div className="board-figure__n">{figure.value === null && figure.n > 0 ? t('board.tooFew') : t('board.answers', { count: figure.n })}</div>
+      <div className={`board-figure__value board-tone--${toneOf(metric, figure.value)}`}>
+        {figure.value === null ? '—' : formatBoardValue(metric, figure.value)}
+        {figure.value !== null && unit && <span className="board-figure__unit">{unit === 'min' ? t('board.minutes') : unit}</span>}
+      </div>
+      <div className="board-figure__n">{figure.value === null && figure.n > 0 ? t('board.tooFew') : t(`board.counts.${COUNT_KIND[metric]}`, { count: figure.n })}</div>
     </div>
   );
 }
 
 /**
- * A public board for an office screen (`/board/:token`, no login): CSAT, CES
- * and NPS overall and per team in numbers readable across a room, refreshed
+ * A public board for an office screen (`/board/:token`, no login): the board's
+ * metrics (NPS, CSAT and CES unless chosen otherwise, e.g. the mystery-shopping
+ * score) overall and per team in numbers readable across a room, refreshed
  * every 30 s. It shows aggregates only; the server sends nothing else.
+ * The first metric is the team's headline; four or five metrics shrink the type.
  */
 export function PublicBoardPage() {
   const { token = '' } = useParams();
@@ -83,8 +85,11 @@ export function PublicBoardPage() {
   const { board, isStale } = load;
   const isEn = i18n.resolvedLanguage === 'en';
   const name = (x: { name: string; nameEn: string | null }) => (isEn && x.nameEn ? x.nameEn : x.name);
+  const metrics = board.metrics;
+  const density = metrics.length >= 4 ? ' board--dense' : '';
+  const onlyAnswers = metrics.every((m) => COUNT_KIND[m] === 'answers');
   return (
-    <div className="board" data-testid="public-board">
+    <div className={`board${density}`} data-testid="public-board">
       <header className="board__header">
         <div>
           <div className="board__org">{name(board.organisation)}</div>
@@ -98,25 +103,25 @@ export function PublicBoardPage() {
           </div>
         </div>
       </header>
-      <section className="board__hero" aria-label={t('board.overall')}>
-        <BoardFigure metric="nps" figure={board.overall.nps} digits={0} size="hero" />
-        <BoardFigure metric="csat" figure={board.overall.csat} digits={2} size="hero" />
-        <BoardFigure metric="ces" figure={board.overall.ces} digits={2} size="hero" />
+      <section className="board__hero" style={{ gridTemplateColumns: `repeat(${metrics.length}, 1fr)` }} aria-label={t('board.overall')}>
+        {metrics.map((m) => (
+          <BoardFigure key={m} metric={m} figure={board.overall[m]} size="hero" />
+        ))}
       </section>
       <section className={`board__teams board__teams--${Math.min(board.teams.length, 4)}`} aria-label={t('board.teams')}>
         {board.teams.map((team, i) => (
           <article className="board-team" key={`${team.name}-${i}`} data-testid="board-team">
             <h2 className="board-team__name">{name(team)}</h2>
-            <div className="board-team__figures">
-              <BoardFigure metric="nps" figure={team.nps} digits={0} size="team" />
-              <BoardFigure metric="csat" figure={team.csat} digits={2} size="small" />
-              <BoardFigure metric="ces" figure={team.ces} digits={2} size="small" />
+            <div className="board-team__figures" style={{ gridTemplateColumns: `1.3fr${' 1fr'.repeat(metrics.length - 1)}` }}>
+              {metrics.map((m, j) => (
+                <BoardFigure key={m} metric={m} figure={team[m]} size={j === 0 ? 'team' : 'small'} />
+              ))}
             </div>
           </article>
         ))}
       </section>
       <footer className="board__footer">
-        <span>{t('board.footnote', { min: board.minAnswers })}</span>
+        <span>{t(onlyAnswers ? 'board.footnote' : 'board.footnoteMixed', { min: board.minAnswers })}</span>
         <span>Lodestar 北极星</span>
       </footer>
     </div>

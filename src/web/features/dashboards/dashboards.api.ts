@@ -28,7 +28,9 @@ export const deleteGoal = (id: string) => apiDelete(`/goals/${id}`);
 export const getScorecard = (unitId: string, signal?: AbortSignal) => apiGet<Scorecard>(`/scorecards/${unitId}`, undefined, signal);
 
 export const listBoards = async (signal?: AbortSignal) => (await apiGet<{ items: Board[] }>('/boards', undefined, signal)).items;
-export const createBoard = (body: { name: string; unitId?: string; unitIds?: string[]; periodDays?: number }) => apiPost<CreatedBoard>('/boards', body);
+export type BoardInput = { name: string; unitId?: string; unitIds?: string[]; periodDays?: number; metrics?: MetricName[] };
+export const createBoard = (body: BoardInput) => apiPost<CreatedBoard>('/boards', body);
+export const updateBoard = (id: string, body: Partial<BoardInput>) => apiPatch<Board>(`/boards/${id}`, body);
 export const revokeBoard = (id: string) => apiDelete(`/boards/${id}`);
 
 /** The first day of the period: `days` back from today, as the API's date (midnight in the organisation's time zone). */

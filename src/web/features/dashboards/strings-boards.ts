@@ -1,7 +1,7 @@
 /** The public boards page's strings (office TV boards), both languages; zhCN must have exactly en's keys. */
 export const en = {
   title: 'Public boards',
-  subtitle: 'Read-only links for office screens: CSAT, CES and NPS per team, no personal data',
+  subtitle: 'Read-only links for office screens: NPS, CSAT, CES or other metrics such as the mystery-shopping score per team, no personal data',
   new: 'New board',
   name: 'Name',
   namePlaceholder: 'e.g. Head-office lobby screen',
@@ -11,6 +11,10 @@ export const en = {
   teamsHelp: 'Default: the units directly below',
   period: 'Period',
   days: 'days',
+  metrics: 'Metrics shown',
+  metricsHelp: 'Shown in this order; the first is each team’s largest figure. At most {{max}}.',
+  edit: 'Edit board',
+  saved: 'Board saved. Screens show the change at their next refresh.',
   scope: 'Shows',
   childrenOf: 'Units below {{unit}}',
   lastViewed: 'Last viewed',
@@ -24,7 +28,7 @@ export const en = {
 
 export const zhCN: typeof en = {
   title: '公开看板',
-  subtitle: '供办公室大屏使用的只读链接：各团队的满意度、费力度与净推荐值，不含个人信息',
+  subtitle: '供办公室大屏使用的只读链接：各团队的净推荐值、满意度、费力度或神秘顾客得分等指标，不含个人信息',
   new: '新建看板',
   name: '名称',
   namePlaceholder: '例如：总部大厅大屏',
@@ -34,6 +38,10 @@ export const zhCN: typeof en = {
   teamsHelp: '默认：直属下级单位',
   period: '统计周期',
   days: '天',
+  metrics: '展示的指标',
+  metricsHelp: '按此顺序展示，第一个指标在各团队中最醒目；最多 {{max}} 个。',
+  edit: '编辑看板',
+  saved: '看板已保存，大屏将在下次刷新时显示变更。',
   scope: '展示内容',
   childrenOf: '{{unit}} 的下级单位',
   lastViewed: '最近访问',
