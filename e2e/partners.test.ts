@@ -1,10 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
-import { collectBrowserProblems, DEMO_ADMIN, logInToDemo } from './helpers.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fitScoreOf, PARTNER_FIT_ITEMS, type PartnerFitItem } from '../src/contracts/partners.ts';
+import { collectBrowserProblems, DEMO_ADMIN, logInToDemo, SCREENSHOT_DIR } from './helpers.ts';
 import { demoInBrowser } from './demo-in-browser.ts';
 
 const SHOTS = '/tmp/shots/partners';
+/** The drawer's newer tabs (rules, replies, CX fit), kept for review beside the repository (git-ignored). */
+const VOICE_SHOTS = path.join(SCREENSHOT_DIR, 'partners');
+const COURIER = '闪电同城配送';
 const EAST_MANAGER = 'east.manager@demo.lodestar.local';
 /** The demo's partner link and passcode, as the README prints them (src/server/demo/demo-partners.ts). */
 const DEMO_PARTNER_TOKEN = 'demo-shandian-express-partner-report-2026';
@@ -16,6 +21,7 @@ const DEMO_PARTNER_PASSCODE = 'xingchen-partner';
 describe('partners in a real browser', () => {
   const demo = demoInBrowser(SHOTS);
   const problems: string[] = [];
+  beforeAll(() => void fs.mkdirSync(VOICE_SHOTS, { recursive: true }));
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   const run = async (page: Page, name: string, steps: () => Promise<void>) => {
@@ -26,12 +32,12 @@ describe('partners in a real browser', () => {
       throw new Error(`${(error as Error).stack}\nat ${page.url()}\nbrowser: ${problems.join('\n')}`);
     }
   };
-  async function open(options: { locale: string; phone?: boolean; javaScript?: boolean; watch?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+  async function open(options: { locale: string; phone?: boolean; javaScript?: boolean; watch?: boolean; tall?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
     const context = await demo.browser.newContext({
       baseURL: demo.server.baseUrl,
       locale: options.locale,
       javaScriptEnabled: options.javaScript ?? true,
-      viewport: options.phone ? { width: 375, height: 812 } : { width: 1440, height: 1000 },
+      viewport: options.phone ? { width: 375, height: 812 } : { width: 1440, height: options.tall ? 1300 : 1000 },
       deviceScaleFactor: options.phone ? 2 : 1,
     });
     const page = await context.newPage();
@@ -137,6 +143,94 @@ describe('partners in a real browser', () => {
     }, 150_000);
   }
 
+  for (const [locale, suffix] of [
+    ['zh-CN', 'zh'],
+    ['en-US', 'en'],
+  ] as const) {
+    it(`an administrator reads the courier's attribution rules, replies and CX fit, and reviews its fit (${suffix})`, async () => {
+      const { context, page } = await open({ locale, tall: true });
+      const zh = suffix === 'zh';
+      const voiceShot = (name: string) => page.screenshot({ path: path.join(VOICE_SHOTS, `${name}-${suffix}.png`) });
+      await run(page, `voice-${suffix}`, async () => {
+        await logInToDemo(page, DEMO_ADMIN.email);
+        await page.goto('/partners');
+        // Every demo partner has a CX-fit review: the list shows its score.
+        const courierRow = page.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: COURIER }) });
+        await courierRow.getByTestId('fit-score').waitFor();
+        expect(await page.locator('.ant-table-row').getByTestId('fit-score').count()).toBe(await page.locator('.ant-table-row').count());
+        await page.getByRole('button', { name: COURIER }).click();
+        // The report preview carries the latest fit above it.
+        await page.getByTestId('fit-summary').getByTestId('fit-score').waitFor();
+
+        // Attribution: the demo's two rules, home delivery at each delivery unit.
+        await page.getByRole('tab', { name: zh ? '归属规则' : 'Attribution' }).click();
+        const rules = page.getByTestId('partner-rules');
+        await rules.locator('.ant-table-row').first().waitFor();
+        const ruleRows = await rules.locator('.ant-table-row').allInnerTexts();
+        expect(ruleRows).toHaveLength(2);
+        for (const row of ruleRows) expect(row).toContain(zh ? '配送上门' : 'Home delivery');
+        expect(new Set(ruleRows).size).toBe(2);
+        // A new touchpoint, typed, anywhere, with past records: added, reported, then deleted again.
+        const touchpoint = `e2e_parcel_locker_${suffix}`;
+        await rules.getByTestId('rule-touchpoint').locator('input').fill(touchpoint);
+        await rules.getByTestId('rule-past').check();
+        await rules.getByTestId('rule-add').click();
+        await rules.getByTestId('rule-added').waitFor();
+        expect(await rules.getByTestId('rule-added').innerText()).toMatch(zh ? /0 次过往互动和 0 份过往回答/ : /0 past interactions and 0 past responses/);
+        await rules.locator('.ant-table-row', { hasText: touchpoint }).waitFor();
+        await page.waitForTimeout(300);
+        await voiceShot('rules');
+        await rules.locator('.ant-table-row', { hasText: touchpoint }).getByTestId('rule-delete').click();
+        await page.locator('.ant-popconfirm .ant-btn-primary').click();
+        await expect.poll(() => rules.locator('.ant-table-row').count()).toBe(2);
+
+        // The courier's reply to a report period.
+        await page.getByRole('tab', { name: zh ? '合作伙伴回复' : 'Partner’s replies' }).click();
+        const replies = page.getByTestId('partner-replies');
+        await replies.locator('.ant-list-item').first().waitFor();
+        expect(await replies.locator('.ant-list-item').first().innerText()).toMatch(zh ? /近 \d+ 天/ : /Last \d+ days/);
+        await page.waitForTimeout(300);
+        await voiceShot('replies');
+
+        // CX fit: the demo's review, then a new one whose score replaces it everywhere.
+        await page.getByRole('tab', { name: zh ? '体验契合度' : 'CX fit' }).click();
+        const fit = page.getByTestId('partner-fit');
+        await fit.getByTestId('fit-latest').getByTestId('fit-score').waitFor();
+        const historyBefore = await fit.getByTestId('fit-history').locator('.ant-table-row').count();
+        expect(historyBefore).toBeGreaterThanOrEqual(1);
+        await page.waitForTimeout(300);
+        await voiceShot('fit');
+        const answers: Record<PartnerFitItem, number> = zh
+          ? { vision: 5, feedback: 4, speed: 2, frontline: 3, measurement: 4 }
+          : { vision: 3, feedback: 2, speed: 2, frontline: 3, measurement: 1 };
+        await fit.getByTestId('fit-new').click();
+        for (const item of PARTNER_FIT_ITEMS) await fit.getByTestId(`fit-${item}`).locator('label').nth(answers[item] - 1).click();
+        await fit.getByTestId('fit-note').fill(zh ? '雨天配送超时的投诉减少，但骑手培训仍需加强。' : 'Fewer late deliveries in the rain; rider training still lags.');
+        const expected = fitScoreOf(answers);
+        await fit.getByTestId('fit-form').getByTestId('fit-score').filter({ hasText: String(expected) }).waitFor();
+        await page.waitForTimeout(300);
+        await voiceShot('fit-form');
+        await fit.getByTestId('fit-save').click();
+        await expect.poll(() => fit.getByTestId('fit-history').locator('.ant-table-row').count()).toBe(historyBefore + 1);
+        const scoreOf = async (where: ReturnType<Page['getByTestId']>) => Number((await where.getByTestId('fit-score').innerText()).match(/\d+/)?.[0]);
+        expect(await scoreOf(fit.getByTestId('fit-latest'))).toBe(expected);
+        await page.waitForTimeout(300);
+        await voiceShot('fit-reviewed');
+        await page.getByRole('tab', { name: zh ? '报告预览' : 'Report preview' }).click();
+        expect(await scoreOf(page.getByTestId('fit-summary'))).toBe(expected);
+        await page.getByTestId('partner-report').locator('.ant-list-item').first().waitFor();
+        await page.waitForTimeout(300);
+        await voiceShot('report-with-fit');
+        await page.locator('.ant-drawer-close').click();
+        await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
+        await expect.poll(() => scoreOf(courierRow)).toBe(expected);
+        await voiceShot('list');
+      });
+      await context.close();
+      expect(problems, problems.join('\n')).toEqual([]);
+    }, 150_000);
+  }
+
   it('a manager reads partners but neither creates nor revokes', async () => {
     const { context, page } = await open({ locale: 'en-US' });
     await run(page, 'manager', async () => {
@@ -149,6 +243,19 @@ describe('partners in a real browser', () => {
       expect(await page.getByTestId('partner-new').count()).toBe(0);
       expect(await page.getByTestId('link-create').count()).toBe(0);
       expect(await page.getByTestId('link-revoke').count()).toBe(0);
+      // The franchisee's unit-only rule and its CX fit, read-only.
+      await page.getByRole('tab', { name: 'Attribution' }).click();
+      await page.getByTestId('partner-rules').locator('.ant-table-row').getByText('Any touchpoint', { exact: true }).waitFor();
+      expect(await page.getByTestId('rule-form').count()).toBe(0);
+      expect(await page.getByTestId('rule-delete').count()).toBe(0);
+      await page.getByRole('tab', { name: 'CX fit' }).click();
+      await page.getByTestId('fit-latest').waitFor();
+      expect(await page.getByTestId('fit-new').count()).toBe(0);
+      // The franchisee has not replied: the tab says how partners do.
+      await page.getByRole('tab', { name: 'Partner’s replies' }).click();
+      await page.getByTestId('partner-replies').getByText('No replies yet').waitFor();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(VOICE_SHOTS, 'replies-empty-manager-en.png') });
       await page.waitForTimeout(400);
       await shot(page, 'manager-en');
     });

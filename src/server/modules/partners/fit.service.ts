@@ -11,7 +11,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
+import { requirePartner } from './partners.service.ts';
 
 type FitInput = z.infer<typeof PartnerFitInputSchema>;
 interface FitRow {
@@ -38,11 +38,6 @@ const SELECT = `SELECT f.id, f.answers, f.score, f.note, coalesce(e.name, u.emai
   FROM partner_fit_reviews f
   LEFT JOIN users u ON u.org_id = f.org_id AND u.id = f.reviewed_by
   LEFT JOIN employees e ON e.org_id = u.org_id AND e.id = u.employee_id`;
-
-async function requirePartner(tx: Tx, partnerId: string): Promise<void> {
-  const [p] = await tx.query(`SELECT 1 FROM partners WHERE org_id = $1 AND id = $2`, [tx.orgId, partnerId]);
-  if (!p) throw notFound('partner');
-}
 
 /** Newest first. */
 export function listPartnerFit(ctx: AppContext, actor: Actor, partnerId: string): Promise<PartnerFit[]> {

@@ -83,6 +83,23 @@ describe('attribution rules', () => {
     expect(kept[0]!.n).toBe(1);
     expect((await f.admin('GET', `/api/v1/partners/${wrapper.id}/report`)).json().metrics.nps.answers).toBe(1);
   });
+
+  it('attribute the past only where they are the most specific rule, as if they had been there all along', async () => {
+    const atStore = await interactionAt('engraving', storeId); // the store's unit-only rule (from the first test) takes it now
+    const atDepot = await interactionAt('engraving', depotId);
+    expect([atStore.response, atDepot.response]).toEqual([expect.any(String), null]);
+    // A rule for the touchpoint anywhere, applied to the past: the depot's record is its; the store's keeps its partner.
+    const engraver = await f.partner('刻字服务');
+    const created = f.created(await f.admin('POST', `/api/v1/partners/${engraver.id}/rules`, { touchpoint: 'engraving', applyToPast: true }));
+    expect(created.attributed).toEqual({ interactions: 1, responses: 1 });
+    // A later rule for the unit alone, applied to the past, leaves records that a touchpoint rule covers.
+    const cleaner = await f.partner('保洁外包', 'vendor');
+    const unitRule = f.created(await f.admin('POST', `/api/v1/partners/${cleaner.id}/rules`, { unitId: depotId, applyToPast: true }));
+    const [left] = await f.query<{ n: number }>(`SELECT count(*)::int AS n FROM interactions WHERE org_id = $1 AND partner_id = $2`, [f.org.orgId, cleaner.id]);
+    expect(left!.n).toBe(unitRule.attributed.interactions);
+    const [engraved] = await f.query<{ partner_id: string }>(`SELECT partner_id FROM interactions WHERE org_id = $1 AND touchpoint = 'engraving' AND unit_id = $2`, [f.org.orgId, depotId]);
+    expect(engraved!.partner_id).toBe(engraver.id);
+  });
 });
 
 describe('partner replies', () => {

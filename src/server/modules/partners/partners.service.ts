@@ -51,6 +51,12 @@ async function partnerById(tx: Tx, id: string, now: Date): Promise<Partner> {
   return toPartner(row);
 }
 
+/** 404 unless the partner is the organisation's: every per-partner read and write starts here. */
+export async function requirePartner(tx: Tx, partnerId: string): Promise<void> {
+  const [p] = await tx.query(`SELECT 1 FROM partners WHERE org_id = $1 AND id = $2`, [tx.orgId, partnerId]);
+  if (!p) throw notFound('partner');
+}
+
 /** The unique name and external id indexes answer a clash; tell the caller which one. */
 function clashOf(err: unknown): Error {
   const constraint = (err as { constraint?: string }).constraint ?? String((err as Error).message ?? '');

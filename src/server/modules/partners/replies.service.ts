@@ -11,8 +11,8 @@ import { authorize } from '../../platform/authz.ts';
 import { DAY } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
 import { openUnlockedLink } from './link-access.service.ts';
+import { requirePartner } from './partners.service.ts';
 
 type ReplyInput = z.infer<typeof PartnerReplyInputSchema>;
 interface ReplyRow {
@@ -61,8 +61,7 @@ export async function insertPartnerReply(ctx: AppContext, tx: Tx, partnerId: str
 export function listPartnerReplies(ctx: AppContext, actor: Actor, partnerId: string): Promise<PartnerReply[]> {
   authorize(actor, 'partner.read');
   return ctx.db.tenant(actor.orgId, async (tx) => {
-    const [p] = await tx.query(`SELECT 1 FROM partners WHERE org_id = $1 AND id = $2`, [actor.orgId, partnerId]);
-    if (!p) throw notFound('partner');
+    await requirePartner(tx, partnerId);
     return repliesOf(tx, partnerId);
   });
 }

@@ -11,6 +11,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { requirePartner } from './partners.service.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 
 type RuleInput = z.infer<typeof PartnerRuleInputSchema>;
@@ -34,11 +35,6 @@ const toRule = (r: RuleRow): PartnerRule => ({
   unitName: r.unit_name,
   createdAt: new Date(r.created_at).toISOString(),
 });
-
-async function requirePartner(tx: Tx, partnerId: string): Promise<void> {
-  const [p] = await tx.query(`SELECT 1 FROM partners WHERE org_id = $1 AND id = $2`, [tx.orgId, partnerId]);
-  if (!p) throw notFound('partner');
-}
 
 export function listPartnerRules(ctx: AppContext, actor: Actor, partnerId: string): Promise<PartnerRule[]> {
   authorize(actor, 'partner.read');
@@ -74,18 +70,25 @@ export async function insertPartnerRule(ctx: AppContext, tx: Tx, actor: Actor | 
     [orgId, partnerId, touchpoint, unitId, ctx.clock.now(), actor?.id ?? null],
   );
   if (!row) throw conflict('partner_rule_taken', 'another rule already covers this touchpoint and unit');
-  const attributed = input.applyToPast ? await attributePast(tx, partnerId, touchpoint, unitId) : { interactions: 0, responses: 0 };
+  const attributed = input.applyToPast ? await attributePast(tx, row.id, partnerId, touchpoint, unitId) : { interactions: 0, responses: 0 };
   await recordAudit(tx, ctx.clock, actor, { action: 'partner_rule.created', entityType: 'partner', entityId: partnerId, after: { touchpoint, unitId, attributed } });
   const [created] = await tx.query<RuleRow>(`${SELECT} WHERE r.org_id = $1 AND r.id = $2`, [orgId, row.id]);
   return { ...toRule(created!), attributed };
 }
 
-/** Stored interactions and responses that match the rule and name no partner: one statement each. */
-async function attributePast(tx: Tx, partnerId: string, touchpoint: string | null, unitId: string | null) {
-  const match = `org_id = $1 AND partner_id IS NULL AND ($3::text IS NULL OR touchpoint = $3) AND ($4::uuid IS NULL OR unit_id = $4)`;
-  const params = [tx.orgId, partnerId, touchpoint, unitId];
-  const interactions = await tx.query(`UPDATE interactions SET partner_id = $2 WHERE ${match} RETURNING 1`, params);
-  const responses = await tx.query(`UPDATE responses SET partner_id = $2 WHERE ${match} RETURNING 1`, params);
+/**
+ * Stored interactions and responses that name no partner and for which this rule is the most specific match
+ * (the touchpoint at the unit, then the touchpoint anywhere, then anything at the unit), exactly as if the rule
+ * had been there when they were written: one statement each.
+ */
+async function attributePast(tx: Tx, ruleId: string, partnerId: string, touchpoint: string | null, unitId: string | null) {
+  const match = `x.org_id = $1 AND x.partner_id IS NULL AND ($3::text IS NULL OR x.touchpoint = $3) AND ($4::uuid IS NULL OR x.unit_id = $4)
+    AND (SELECT r.id FROM partner_rules r WHERE r.org_id = $1
+           AND ((r.touchpoint = x.touchpoint AND (r.unit_id = x.unit_id OR r.unit_id IS NULL)) OR (r.touchpoint IS NULL AND r.unit_id = x.unit_id))
+         ORDER BY r.touchpoint IS NULL, r.unit_id IS NULL LIMIT 1) = $5`;
+  const params = [tx.orgId, partnerId, touchpoint, unitId, ruleId];
+  const interactions = await tx.query(`UPDATE interactions x SET partner_id = $2 WHERE ${match} RETURNING 1`, params);
+  const responses = await tx.query(`UPDATE responses x SET partner_id = $2 WHERE ${match} RETURNING 1`, params);
   return { interactions: interactions.length, responses: responses.length };
 }
 

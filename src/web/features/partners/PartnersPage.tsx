@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Drawer, Form, Input, Select, Table, Tabs, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { PARTNER_KINDS } from '../../../contracts/partners.ts';
@@ -9,14 +9,13 @@ import { FormModal } from '../../shared/ui/FormModal.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { createPartner, listPartners, type Partner, type PartnerInput } from './partners.api.ts';
-import { ReportPreview } from './ReportPreview.tsx';
-import { ShareLinks } from './ShareLinks.tsx';
+import { FitScoreTag } from './FitScoreTag.tsx';
+import { KIND_COLOR } from './partner-colors.ts';
+import { PartnerDrawer } from './PartnerDrawer.tsx';
 import { usePartnerErrorMessage } from './use-partner-error.ts';
 import './partners.css';
 
-const KIND_COLOR: Record<Partner['kind'], string> = { supplier: 'gold', franchisee: 'purple', logistics: 'blue', vendor: 'cyan' };
-
-/** Partners (admins keep them, managers read): the list, and per partner its report as they see it and its share links. */
+/** Partners (admins keep them, managers read): the list with each one's CX fit, and a drawer per partner. */
 export function PartnersPage() {
   const { t } = useTranslation();
   const role = useSignedIn().user.role;
@@ -53,6 +52,7 @@ export function PartnersPage() {
     { title: t('partners.contactName'), key: 'contact', responsive: ['md'], render: (_, p) => p.contactName ?? t('common.none') },
     { title: t('partners.responses90d'), dataIndex: 'responses90d', align: 'right' },
     { title: t('partners.activeLinks'), dataIndex: 'activeLinks', align: 'right' },
+    { title: t('partners.fit.column'), key: 'fit', render: (_, p) => <FitScoreTag score={p.fitScore} /> },
   ];
 
   return (
@@ -89,28 +89,7 @@ export function PartnersPage() {
           <Input maxLength={254} />
         </Form.Item>
       </FormModal>
-      <Drawer
-        open={open !== null}
-        onClose={() => setOpenId(null)}
-        size="large"
-        title={
-          open && (
-            <>
-              {open.name} <Tag color={KIND_COLOR[open.kind]}>{t(`partners.kinds.${open.kind}`)}</Tag>
-            </>
-          )
-        }
-      >
-        {open && (
-          <Tabs
-            key={open.id}
-            items={[
-              { key: 'report', label: t('partners.report'), children: <ReportPreview partnerId={open.id} /> },
-              { key: 'links', label: t('partners.links'), children: <ShareLinks partnerId={open.id} canManage={isAdmin} onChanged={partners.reload} /> },
-            ]}
-          />
-        )}
-      </Drawer>
+      <PartnerDrawer partner={open} isAdmin={isAdmin} onClose={() => setOpenId(null)} onChanged={partners.reload} />
     </>
   );
 }

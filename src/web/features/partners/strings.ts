@@ -1,3 +1,5 @@
+import { voiceEn, voiceZhCN } from './strings-voice.ts';
+
 /** This feature's UI strings in both languages; zhCN must have exactly en's keys (checked by the type and by i18n.test.ts). */
 export const en = {
   nav: 'Partners',
@@ -51,6 +53,7 @@ export const en = {
   revoke: 'Revoke',
   confirmRevoke: 'Revoke this link? It stops working at once.',
   noLinks: 'No share links yet',
+  ...voiceEn,
   home: {
     nav: 'My partner report',
     title: 'Welcome, partner',
@@ -65,6 +68,7 @@ export const en = {
     expiry_too_far: 'A link may live at most a year',
     partner_name_taken: 'Another partner already has this name',
     partner_external_id_taken: 'Another partner already has this external ID',
+    partner_rule_taken: 'Another rule already covers this touchpoint at this unit (for this partner or another one): delete it first',
   },
 };
 
@@ -120,6 +124,7 @@ export const zhCN: typeof en = {
   revoke: '撤销',
   confirmRevoke: '确定撤销此链接吗？撤销后立即失效。',
   noLinks: '还没有分享链接',
+  ...voiceZhCN,
   home: {
     nav: '我的合作伙伴报告',
     title: '欢迎您，合作伙伴',
@@ -134,5 +139,6 @@ export const zhCN: typeof en = {
     expiry_too_far: '链接有效期最长一年',
     partner_name_taken: '已有同名的合作伙伴',
     partner_external_id_taken: '已有合作伙伴使用此外部编号',
+    partner_rule_taken: '已有规则涵盖此组织单元的此触点（属于该合作伙伴或其他合作伙伴），请先删除该规则',
   },
 };
