@@ -1,4 +1,4 @@
-/** What Idempotency-Key handling shares across modules (responses, case actions). */
+/** What Idempotency-Key handling shares across modules (responses, case actions, creates through create-once.ts). */
 import { createHash } from 'node:crypto';
 import { AppError } from './errors.ts';
 

@@ -23,7 +23,9 @@ import {
   UpdateAuditItemSchema,
 } from '../../../contracts/audit.ts';
 import { ErrorSchema } from '../../../contracts/common.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { addAttachment, contentDisposition, deleteAttachment, readAttachment } from './attachments.service.ts';
@@ -50,8 +52,16 @@ export function registerAuditRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/api/v1/audits', { schema: { tags, querystring: AuditListQuerySchema, response: { 200: AuditListSchema, ...errors } } }, (req) => listAudits(ctx, actorOf(req), req.query));
   app.post(
     '/api/v1/audits',
-    { schema: { tags, description: 'plans an audit or a mystery-shopping visit (kind from the template); with baselineAuditId a re-audit on a copy of the baseline’s checklist', body: CreateAuditSchema, response: { 201: AuditSchema, ...writeErrors } } },
-    async (req, reply) => reply.status(201).send(await createAudit(ctx, actorOf(req), req.body)),
+    {
+      schema: {
+        tags,
+        description: `plans an audit or a mystery-shopping visit (kind from the template); with baselineAuditId a re-audit on a copy of the baseline’s checklist. ${CREATE_ONCE_DOC}`,
+        headers: IdempotencyHeadersSchema,
+        body: CreateAuditSchema,
+        response: { 201: AuditSchema, 422: ErrorSchema, ...writeErrors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createAudit(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get('/api/v1/audits/:id', { schema: { tags, params: AuditParamsSchema, response: { 200: AuditSchema, ...errors } } }, (req) => getAudit(ctx, actorOf(req), req.params.id));
   app.patch(

@@ -17,6 +17,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { unitSubtreeIds } from '../org/index.ts';
@@ -49,11 +50,18 @@ export function listAudits(ctx: AppContext, actor: Actor, q: { kind?: AuditKind;
   });
 }
 
-/** Plans an audit or a visit; with `baselineAuditId` it re-audits a completed one on the same checklist, unit and touchpoint. */
-export async function createAudit(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateAuditSchema>): Promise<Audit> {
+/** The route an audit's Idempotency-Key belongs to (keys are per actor and route). */
+export const CREATE_AUDIT_ROUTE = 'POST /api/v1/audits';
+
+/**
+ * Plans an audit or a visit; with `baselineAuditId` it re-audits a completed one on the same checklist, unit and
+ * touchpoint. With an Idempotency-Key a retry plans nothing and answers the first audit (as it is now).
+ */
+export async function createAudit(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateAuditSchema>, idempotencyKey?: string): Promise<Audit> {
   authorize(actor, 'experienceAudit.conduct');
   const template = templateOf(input.templateKey)!;
-  const id = await ctx.db.tenant(actor.orgId, async (tx) => {
+  const once: CreateKey = { route: CREATE_AUDIT_ROUTE, key: idempotencyKey, request: input };
+  const outcome = await ctx.db.tenant(actor.orgId, (tx) => createOnce(tx, ctx.clock, actor, once, async () => {
     let checklist: Checklist = checklistOf(input.templateKey);
     let unitId = input.unitId ?? null;
     let touchpoint = input.touchpoint ?? null;
@@ -86,9 +94,9 @@ export async function createAudit(ctx: AppContext, actor: Actor, input: z.infer<
       [actor.orgId, row!.id, JSON.stringify(checklist.items.map((i, position) => ({ key: i.key, area: i.area, position })))],
     );
     await recordAudit(tx, ctx.clock, actor, { action: 'experience_audit.created', entityType: 'experience_audit', entityId: row!.id, after: input });
-    return row!.id;
-  });
-  return getAudit(ctx, actor, id);
+    return { ids: [row!.id], value: row!.id };
+  }));
+  return getAudit(ctx, actor, outcome.replayed ? outcome.ids[0]! : outcome.value);
 }
 
 const mismatch = (field: string, message: string) => new AppError(400, 'baseline_mismatch', message, { field });

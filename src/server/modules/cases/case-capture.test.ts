@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOUR, MINUTE } from '../../platform/clock.ts';
+import { bearer } from '../../testing/factories.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildCasesFixture, type CasesFixture } from './cases.fixtures.ts';
 import { escalateBreachedCases } from './index.ts';
@@ -119,6 +120,46 @@ describe('employee-captured cases', () => {
     const left = await capture(f.people.courier.key, { customerId, description: 'x', ownerId: f.people.outsider.id });
     expect([left.statusCode, left.json().error.code]).toEqual([422, 'employee_left']);
     await f.query(`UPDATE employees SET left_at = NULL WHERE id = $1`, [f.people.outsider.id]);
+  });
+});
+
+describe('Idempotency-Key on capture (phones retry on bad networks)', () => {
+  const captureOnce = (key: string, idempotencyKey: string, body: object) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...bearer(key), 'idempotency-key': idempotencyKey }, payload: body });
+  const counts = async () =>
+    (await f.query<{ cases: number; customers: number }>(
+      `SELECT (SELECT count(*)::int FROM cases WHERE org_id = $1) AS cases, (SELECT count(*)::int FROM customers WHERE org_id = $1) AS customers`,
+      [f.org.orgId],
+    ))[0]!;
+
+  it('answers a retry with the first case and opens nothing; the key with another body is 422; keys are per person', async () => {
+    const body = { customer: { name: '赵女士', phone: '13700002222' }, description: '重试时不应重复建单', photo: jpeg() };
+    const first = await captureOnce(f.people.courier.key, 'capture-1', body);
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await counts();
+    const again = await captureOnce(f.people.courier.key, 'capture-1', body);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(await counts()).toEqual(before);
+    const other = await captureOnce(f.people.courier.key, 'capture-1', { ...body, description: '另一件事' });
+    expect([other.statusCode, other.json().error.code]).toEqual([422, 'idempotency_conflict']);
+    // Another person's key of the same name is theirs.
+    const theirs = await captureOnce(f.people.storeManager.key, 'capture-1', body);
+    expect(theirs.statusCode, theirs.body).toBe(201);
+    expect(theirs.json().id).not.toBe(first.json().id);
+    // A refused capture keeps nothing: the key is still free for the corrected request.
+    const refused = await captureOnce(f.people.courier.key, 'capture-2', { customerId: '00000000-0000-4000-8000-000000000000', description: 'x' });
+    expect(refused.statusCode).toBe(404);
+    expect((await captureOnce(f.people.courier.key, 'capture-2', { customerId, description: 'x' })).statusCode).toBe(201);
+  });
+
+  it('opens one case for two concurrent requests with one key', async () => {
+    const before = await counts();
+    const body = { customer: { name: '钱先生' }, description: '同时到达的两次重试' };
+    const [a, b] = await Promise.all([captureOnce(f.people.courier.key, 'capture-race', body), captureOnce(f.people.courier.key, 'capture-race', body)]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([201, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(await counts()).toEqual({ cases: before.cases + 1, customers: before.customers + 1 });
   });
 });
 

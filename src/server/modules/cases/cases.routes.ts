@@ -23,6 +23,7 @@ import {
 import { ErrorSchema, IdParamsSchema, ListQuerySchema, nonEmptyText, pageOf } from '../../../contracts/common.ts';
 import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { createAlertRule, deleteAlertRule, getAlertRule, listAlertRules, updateAlertRule } from './alert-rules.service.ts';
@@ -76,12 +77,14 @@ export function registerCaseRoutes(app: HttpApp, ctx: AppContext): void {
         tags,
         description:
           'any employee opens a case for a customer they met (source "employee"): owned by them, or by `ownerId`, or unowned in `unitId`’s queue; ' +
-          'same SLA and actions as an alert rule’s case; 413 photo_too_large, 422 unsupported_photo (JPEG, PNG or WebP only)',
+          'same SLA and actions as an alert rule’s case; 413 photo_too_large, 422 unsupported_photo (JPEG, PNG or WebP only). ' +
+          CREATE_ONCE_DOC,
+        headers: IdempotencyHeadersSchema,
         body: CaptureCaseSchema,
         response: { 201: CaseDetailSchema, 413: ErrorSchema, ...actionErrors },
       },
     },
-    async (req, reply) => reply.status(201).send(await captureCase(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await captureCase(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get('/api/v1/cases/:id', { schema: { tags, params: IdParamsSchema, response: { 200: CaseDetailSchema, ...errors } } }, (req) =>
     getCase(ctx, actorOf(req), req.params.id),

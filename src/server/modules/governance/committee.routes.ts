@@ -15,7 +15,9 @@ import {
   UpdateDecisionSchema,
   UpdateMeetingSchema,
 } from '../../../contracts/governance.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { addCommitteeMember, listCommitteeMembers, removeCommitteeMember, updateCommitteeMember } from './committee.service.ts';
@@ -47,8 +49,10 @@ export function registerCommitteeRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/api/v1/committee/meetings', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummarySchema) }), ...errors } } }, (req) =>
     listMeetings(ctx, actorOf(req)),
   );
-  app.post('/api/v1/committee/meetings', { schema: { tags, body: CreateMeetingSchema, response: { 201: MeetingSchema, ...writeErrors } } }, async (req, reply) =>
-    reply.status(201).send(await createMeeting(ctx, actorOf(req), req.body)),
+  app.post(
+    '/api/v1/committee/meetings',
+    { schema: { tags, description: CREATE_ONCE_DOC, headers: IdempotencyHeadersSchema, body: CreateMeetingSchema, response: { 201: MeetingSchema, 422: ErrorSchema, ...writeErrors } } },
+    async (req, reply) => reply.status(201).send(await createMeeting(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get('/api/v1/committee/meetings/:id', { schema: { tags, params: IdParamsSchema, response: { 200: MeetingSchema, ...errors } } }, (req) =>
     getMeeting(ctx, actorOf(req), req.params.id),

@@ -13,7 +13,9 @@ import {
   UpdateRotationSchema,
   UpdateSessionSchema,
 } from '../../../contracts/governance.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { listeningCoverage } from './coverage.service.ts';
@@ -41,8 +43,10 @@ export function registerListeningRoutes(app: HttpApp, ctx: AppContext): void {
   app.get('/api/v1/listening-sessions', { schema: { tags, querystring: SessionListQuerySchema, response: { 200: z.object({ items: z.array(SessionSchema) }), ...errors } } }, (req) =>
     listSessions(ctx, actorOf(req), req.query),
   );
-  app.post('/api/v1/listening-sessions', { schema: { tags, body: CreateSessionSchema, response: { 201: SessionSchema, ...writeErrors } } }, async (req, reply) =>
-    reply.status(201).send(await createSession(ctx, actorOf(req), req.body)),
+  app.post(
+    '/api/v1/listening-sessions',
+    { schema: { tags, description: CREATE_ONCE_DOC, headers: IdempotencyHeadersSchema, body: CreateSessionSchema, response: { 201: SessionSchema, 422: ErrorSchema, ...writeErrors } } },
+    async (req, reply) => reply.status(201).send(await createSession(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.patch('/api/v1/listening-sessions/:id', { schema: { tags, params: IdParamsSchema, body: UpdateSessionSchema, response: { 200: SessionSchema, ...writeErrors } } }, (req) =>
     updateSession(ctx, actorOf(req), req.params.id, req.body),

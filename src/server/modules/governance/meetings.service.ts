@@ -20,6 +20,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { iso, localDate, mustExist, requireCommitteeReader } from './governance.access.ts';
@@ -107,9 +108,14 @@ export function listDecisions(ctx: AppContext, actor: Actor, q: { status?: Decis
   });
 }
 
-export function createMeeting(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateMeetingSchema>): Promise<Meeting> {
+/** The route a meeting's Idempotency-Key belongs to (keys are per actor and route). */
+export const CREATE_MEETING_ROUTE = 'POST /api/v1/committee/meetings';
+
+/** Records a meeting with its decisions; with an Idempotency-Key a retry records nothing and answers the first meeting. */
+export async function createMeeting(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateMeetingSchema>, idempotencyKey?: string): Promise<Meeting> {
   authorize(actor, 'committee.manage');
-  return ctx.db.tenant(actor.orgId, async (tx) => {
+  const once: CreateKey = { route: CREATE_MEETING_ROUTE, key: idempotencyKey, request: input };
+  const outcome = await ctx.db.tenant(actor.orgId, (tx) => createOnce(tx, ctx.clock, actor, once, async () => {
     const now = ctx.clock.now();
     const [row] = await tx.query<{ id: string }>(
       `INSERT INTO committee_meetings (org_id, title, at, agenda, minutes, created_at, created_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $6) RETURNING id`,
@@ -117,8 +123,9 @@ export function createMeeting(ctx: AppContext, actor: Actor, input: z.infer<type
     );
     for (const d of input.decisions) await insertDecision(tx, row!.id, d, now);
     await recordAudit(tx, ctx.clock, actor, { action: 'committee.meeting_created', entityType: 'committee_meeting', entityId: row!.id, after: input });
-    return readMeeting(ctx, tx, row!.id);
-  });
+    return { ids: [row!.id], value: await readMeeting(ctx, tx, row!.id) };
+  }));
+  return outcome.replayed ? getMeeting(ctx, actor, outcome.ids[0]!) : outcome.value;
 }
 
 /** Changes the title, time, agenda (replaced whole) or minutes. */

@@ -12,6 +12,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { dataScopeOf } from '../org/index.ts';
@@ -87,20 +88,38 @@ export function listSessions(ctx: AppContext, actor: Actor, q: z.infer<typeof Se
   });
 }
 
-/** Schedules a session: on one's own calendar, or anyone's by an admin. */
-export function createSession(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateSessionSchema>): Promise<Session> {
+/** The route a session's Idempotency-Key belongs to (keys are per actor and route). */
+export const CREATE_SESSION_ROUTE = 'POST /api/v1/listening-sessions';
+
+/** Schedules a session: on one's own calendar, or anyone's by an admin. With an Idempotency-Key a retry answers the first session. */
+export async function createSession(ctx: AppContext, actor: Actor, input: z.infer<typeof CreateSessionSchema>, idempotencyKey?: string): Promise<Session> {
+  const once: CreateKey = { route: CREATE_SESSION_ROUTE, key: idempotencyKey, request: input };
+  const outcome = await ctx.db.tenant(actor.orgId, (tx) => createOnce(tx, ctx.clock, actor, once, () => scheduleSession(ctx, tx, actor, input)));
+  return outcome.replayed ? getSession(ctx, actor, outcome.ids[0]!) : outcome.value;
+}
+
+async function scheduleSession(ctx: AppContext, tx: Tx, actor: Actor, input: z.infer<typeof CreateSessionSchema>): Promise<{ ids: string[]; value: Session }> {
+  await listeningScopeOf(tx, actor, 'listening.log');
+  if (actor.role !== 'admin' && input.employeeId !== actor.employeeId) throw forbidden('you may schedule listening sessions on your own calendar only');
+  await mustExist(tx, actor.orgId, 'employees', input.employeeId, 'employeeId');
+  if (input.unitId) await mustExist(tx, actor.orgId, 'units', input.unitId, 'unitId');
+  const now = ctx.clock.now();
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO listening_sessions (org_id, employee_id, kind, unit_id, scheduled_at, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'planned', $6, $6) RETURNING id`,
+    [actor.orgId, input.employeeId, input.kind, input.unitId ?? null, new Date(input.scheduledAt), now],
+  );
+  await recordAudit(tx, ctx.clock, actor, { action: 'listening.session_scheduled', entityType: 'listening_session', entityId: row!.id, after: input });
+  return { ids: [row!.id], value: await readSession(tx, actor, row!.id, now) };
+}
+
+/** One session whose person is in the scope the actor schedules and logs in (404 otherwise): what a create's retry answers. */
+export function getSession(ctx: AppContext, actor: Actor, id: string): Promise<Session> {
   return ctx.db.tenant(actor.orgId, async (tx) => {
-    await listeningScopeOf(tx, actor, 'listening.log');
-    if (actor.role !== 'admin' && input.employeeId !== actor.employeeId) throw forbidden('you may schedule listening sessions on your own calendar only');
-    await mustExist(tx, actor.orgId, 'employees', input.employeeId, 'employeeId');
-    if (input.unitId) await mustExist(tx, actor.orgId, 'units', input.unitId, 'unitId');
-    const now = ctx.clock.now();
-    const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO listening_sessions (org_id, employee_id, kind, unit_id, scheduled_at, status, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, 'planned', $6, $6) RETURNING id`,
-      [actor.orgId, input.employeeId, input.kind, input.unitId ?? null, new Date(input.scheduledAt), now],
-    );
-    await recordAudit(tx, ctx.clock, actor, { action: 'listening.session_scheduled', entityType: 'listening_session', entityId: row!.id, after: input });
-    return readSession(tx, actor, row!.id, now);
+    const scope = await listeningScopeOf(tx, actor, 'listening.log');
+    const params: unknown[] = [actor.orgId, id];
+    const [row] = await tx.query<SessionRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE s.org_id = $1 AND s.id = $2 AND ${peopleCondition(scope, params)}`, params);
+    if (!row) throw notFound('listening session');
+    return toSession(row, actor, ctx.clock.now());
   });
 }
 

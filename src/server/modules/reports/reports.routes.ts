@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ErrorSchema, IdParamsSchema } from '../../../contracts/common.ts';
 import { CreateReportSubscriptionsSchema, MonthlyReportQuerySchema, ReportSubscriptionListSchema } from '../../../contracts/reports.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { closePdfRenderer, pdfRendererOf, renderMonthlyReview } from './review.document.ts';
@@ -43,12 +45,13 @@ export function registerReportRoutes(app: HttpApp, ctx: AppContext): void {
     {
       schema: {
         tags,
-        description: 'e-mails the review of the month before on the 1st, to each address rendered with that user’s own role and data scope (PDF attached, or HTML when PDF is unavailable)',
+        description: `e-mails the review of the month before on the 1st, to each address rendered with that user’s own role and data scope (PDF attached, or HTML when PDF is unavailable). ${CREATE_ONCE_DOC}`,
+        headers: IdempotencyHeadersSchema,
         body: CreateReportSubscriptionsSchema,
-        response: { 201: ReportSubscriptionListSchema, ...errors },
+        response: { 201: ReportSubscriptionListSchema, 422: ErrorSchema, ...errors },
       },
     },
-    async (req, reply) => reply.status(201).send(await createReportSubscriptions(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createReportSubscriptions(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.delete('/api/v1/reports/monthly/subscriptions/:id', { schema: { tags, params: IdParamsSchema, response: { 204: z.null(), ...errors } } }, async (req, reply) => {
     await deleteReportSubscription(ctx, actorOf(req), req.params.id);

@@ -11,6 +11,7 @@ import type { Actor, Role } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import { authorize, can } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Queryable } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 
@@ -61,11 +62,18 @@ export async function listReportSubscriptions(ctx: AppContext, actor: Actor): Pr
   return { items: rows.map(toSubscription), mailEnabled: !!ctx.config.LODESTAR_SMTP_URL };
 }
 
-/** Subscribes each address (a second time only changes the language); 400 for an address that may not receive the review. */
-export async function createReportSubscriptions(ctx: AppContext, actor: Actor, input: CreateReportSubscriptions): Promise<ReportSubscriptionList> {
+/** The route a subscription request's Idempotency-Key belongs to (keys are per actor and route). */
+export const SUBSCRIBE_ROUTE = 'POST /api/v1/reports/monthly/subscriptions';
+
+/**
+ * Subscribes each address (a second time only changes the language); 400 for an address that may not receive the
+ * review. With an Idempotency-Key a retry changes nothing and answers the subscriptions of the first (those still there).
+ */
+export async function createReportSubscriptions(ctx: AppContext, actor: Actor, input: CreateReportSubscriptions, idempotencyKey?: string): Promise<ReportSubscriptionList> {
   authorize(actor, 'reportSubscription.manage');
   const emails = [...new Set(input.emails.map((e) => e.toLowerCase()))];
-  const rows = await ctx.db.tenant(actor.orgId, async (tx) => {
+  const once: CreateKey = { route: SUBSCRIBE_ROUTE, key: idempotencyKey, request: input };
+  const outcome = await ctx.db.tenant(actor.orgId, (tx) => createOnce(tx, ctx.clock, actor, once, async () => {
     const users = await tx.query<{ id: string; email: string; role: Role; employee_id: string | null }>(
       `SELECT id, lower(email) AS email, role, employee_id FROM users WHERE org_id = $1 AND lower(email) = ANY ($2::text[]) AND disabled_at IS NULL`,
       [actor.orgId, emails],
@@ -96,10 +104,14 @@ export async function createReportSubscriptions(ctx: AppContext, actor: Actor, i
       ids.push(row!.id);
     }
     await recordAudit(tx, ctx.clock, actor, { action: 'report_subscription.created', entityType: 'report_subscription', entityId: null, after: { emails, lang: input.lang } });
-    return tx.query<SubscriptionRow>(`${SUBSCRIPTION_SELECT} WHERE s.org_id = $1 AND s.id = ANY ($2::uuid[]) ORDER BY lower(u.email), s.id`, [actor.orgId, ids]);
-  });
+    return { ids, value: await rowsOf(tx, actor.orgId, ids) };
+  }));
+  const rows = outcome.replayed ? await ctx.db.tenant(actor.orgId, (tx) => rowsOf(tx, actor.orgId, outcome.ids)) : outcome.value;
   return { items: rows.map(toSubscription), mailEnabled: !!ctx.config.LODESTAR_SMTP_URL };
 }
+
+const rowsOf = (tx: Queryable, orgId: string, ids: string[]) =>
+  tx.query<SubscriptionRow>(`${SUBSCRIPTION_SELECT} WHERE s.org_id = $1 AND s.id = ANY ($2::uuid[]) ORDER BY lower(u.email), s.id`, [orgId, ids]);
 
 export function deleteReportSubscription(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   authorize(actor, 'reportSubscription.manage');

@@ -10,6 +10,7 @@ import type { CreateSupportRequest, SupportRequest, UpdateSupportRequestSchema }
 import type { Actor } from '../../platform/actor.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { createOnce, forgetCreateKeys, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { findCaseTakenPartIn } from '../cases/index.ts';
@@ -70,33 +71,44 @@ async function findMine(tx: Tx, me: string, id: string): Promise<Row> {
   return row;
 }
 
-export function createSupportRequest(ctx: AppContext, actor: Actor, input: CreateSupportRequest): Promise<SupportRequest> {
-  return asPerson(ctx, actor, async (tx, me) => {
-    const orgId = actor.orgId;
-    const [requester] = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM employees WHERE org_id = $1 AND id = $2 AND left_at IS NULL`, [orgId, me]);
-    if (!requester) throw new AppError(403, 'personal_only', 'this account’s employee is no longer with the organisation');
-    if (input.supporterId) {
-      if (input.supporterId === me) throw new AppError(422, 'invalid_supporter', 'ask someone other than yourself', { field: 'supporterId' });
-      const [supporter] = await tx.query<{ left_at: Date | null }>(`SELECT left_at FROM employees WHERE org_id = $1 AND id = $2`, [orgId, input.supporterId]);
-      if (!supporter) throw notFound('employee');
-      if (supporter.left_at) throw new AppError(422, 'invalid_supporter', 'that colleague has left the organisation', { field: 'supporterId' });
-    }
-    if (input.caseId) await findCaseTakenPartIn(tx, orgId, me, input.caseId);
-    const [created] = await tx.query<{ id: string }>(
-      `INSERT INTO support_requests (org_id, requester_id, unit_id, supporter_id, case_id, kind, note, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [orgId, me, requester.unit_id, input.supporterId ?? null, input.caseId ?? null, input.kind, input.note?.trim() || null, ctx.clock.now()],
+/** The route a request's Idempotency-Key belongs to (keys are per actor and route). */
+export const CREATE_ROUTE = 'POST /api/v1/support-requests';
+
+/**
+ * Asks for support. With an Idempotency-Key a retry creates nothing and answers the first request, re-read
+ * through `findMine` in a transaction opened to the caller's own care rows, as every read here is.
+ */
+export async function createSupportRequest(ctx: AppContext, actor: Actor, input: CreateSupportRequest, idempotencyKey?: string): Promise<SupportRequest> {
+  const once: CreateKey = { route: CREATE_ROUTE, key: idempotencyKey, request: input };
+  const outcome = await asPerson(ctx, actor, (tx, me) => createOnce(tx, ctx.clock, actor, once, () => insertRequest(ctx, tx, actor, me, input)));
+  return outcome.replayed ? getSupportRequest(ctx, actor, outcome.ids[0]!) : outcome.value;
+}
+
+async function insertRequest(ctx: AppContext, tx: Tx, actor: Actor, me: string, input: CreateSupportRequest): Promise<{ ids: string[]; value: SupportRequest }> {
+  const orgId = actor.orgId;
+  const [requester] = await tx.query<{ unit_id: string }>(`SELECT unit_id FROM employees WHERE org_id = $1 AND id = $2 AND left_at IS NULL`, [orgId, me]);
+  if (!requester) throw new AppError(403, 'personal_only', 'this account’s employee is no longer with the organisation');
+  if (input.supporterId) {
+    if (input.supporterId === me) throw new AppError(422, 'invalid_supporter', 'ask someone other than yourself', { field: 'supporterId' });
+    const [supporter] = await tx.query<{ left_at: Date | null }>(`SELECT left_at FROM employees WHERE org_id = $1 AND id = $2`, [orgId, input.supporterId]);
+    if (!supporter) throw notFound('employee');
+    if (supporter.left_at) throw new AppError(422, 'invalid_supporter', 'that colleague has left the organisation', { field: 'supporterId' });
+  }
+  if (input.caseId) await findCaseTakenPartIn(tx, orgId, me, input.caseId);
+  const [created] = await tx.query<{ id: string }>(
+    `INSERT INTO support_requests (org_id, requester_id, unit_id, supporter_id, case_id, kind, note, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [orgId, me, requester.unit_id, input.supporterId ?? null, input.caseId ?? null, input.kind, input.note?.trim() || null, ctx.clock.now()],
+  );
+  // That a request exists, and nothing else: no actor, no id to look up, no kind, note or supporter.
+  await recordAudit(tx, ctx.clock, null, { action: 'support_request.created', entityType: 'support_request', entityId: null });
+  if (input.supporterId) {
+    await tx.query(
+      `INSERT INTO notifications (org_id, employee_id, kind, title, title_en, created_at) VALUES ($1, $2, 'support.requested', $3, $4, $5)`,
+      [orgId, input.supporterId, '有同事向你寻求关怀支持', 'A colleague asked you for support', ctx.clock.now()],
     );
-    // That a request exists, and nothing else: no actor, no id to look up, no kind, note or supporter.
-    await recordAudit(tx, ctx.clock, null, { action: 'support_request.created', entityType: 'support_request', entityId: null });
-    if (input.supporterId) {
-      await tx.query(
-        `INSERT INTO notifications (org_id, employee_id, kind, title, title_en, created_at) VALUES ($1, $2, 'support.requested', $3, $4, $5)`,
-        [orgId, input.supporterId, '有同事向你寻求关怀支持', 'A colleague asked you for support', ctx.clock.now()],
-      );
-    }
-    return toRequest(await findMine(tx, me, created!.id), me);
-  });
+  }
+  return { ids: [created!.id], value: toRequest(await findMine(tx, me, created!.id), me) };
 }
 
 /** The caller's requests, as requester or as supporter, newest first. */
@@ -125,11 +137,13 @@ export function updateSupportRequest(ctx: AppContext, actor: Actor, id: string, 
   });
 }
 
-/** The requester withdraws a request: it is deleted, note and all. */
+/** The requester withdraws a request: it is deleted, note and all, with the Idempotency-Key that created it. */
 export function deleteSupportRequest(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   return asPerson(ctx, actor, async (tx, me) => {
     const row = await findMine(tx, me, id);
     if (row.requester_id !== me) throw new AppError(403, 'not_requester', 'only the one who asked can withdraw a request');
     await tx.query(`DELETE FROM support_requests WHERE org_id = $1 AND id = $2`, [actor.orgId, id]);
+    // Withdrawn leaves no trace: not even the key row saying this person asked for something at that time.
+    await forgetCreateKeys(tx, actor, CREATE_ROUTE, id);
   });
 }

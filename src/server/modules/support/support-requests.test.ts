@@ -138,3 +138,47 @@ describe('support requests', () => {
     await f.query(`UPDATE employees SET left_at = NULL WHERE id = $1`, [f.people.outsider.id]);
   });
 });
+
+describe('Idempotency-Key on support requests', () => {
+  const ask = (body: object, key: string) => f.sessions.courier.send('POST', '/api/v1/support-requests', body, { 'idempotency-key': key });
+  /** Counted below the API: the rows are hidden from every transaction that does not act as one of the two people. */
+  const counts = async () =>
+    (await t.ctx.db.system((tx) =>
+      tx.query<{ requests: number; keys: number; told: number }>(
+        `SELECT (SELECT count(*)::int FROM support_requests WHERE org_id = $1) AS requests, (SELECT count(*)::int FROM create_keys WHERE org_id = $1) AS keys,
+           (SELECT count(*)::int FROM notifications WHERE org_id = $1 AND kind = 'support.requested') AS told`,
+        [f.org.orgId],
+      ),
+    ))[0]!;
+
+  it('answers a retry with the first request and creates nothing; the key with another body is 422; withdrawing forgets the key', async () => {
+    const body = { kind: 'talk', note: `${MARKER} 重试`, supporterId: f.people.storeManager.id };
+    const first = await ask(body, 'support-1');
+    expect(first.statusCode, first.body).toBe(201);
+    const before = await counts();
+    const again = await ask(body, 'support-1');
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    expect(await counts()).toEqual(before);
+    const other = await ask({ ...body, kind: 'break' }, 'support-1');
+    expect([other.statusCode, other.json().error.code]).toEqual([422, 'idempotency_conflict']);
+    // The key row says who asked for something and when: no transaction but the asker's own sees it.
+    const [seen] = await f.query<{ n: number }>(`SELECT count(*)::int AS n FROM create_keys WHERE org_id = $1`, [f.org.orgId]);
+    expect(seen!.n).toBe(0);
+    // Withdrawn leaves no trace, key included; the same key then asks anew.
+    expect((await f.sessions.courier.send('DELETE', `/api/v1/support-requests/${first.json().id}`)).statusCode).toBe(204);
+    expect(await counts()).toEqual({ ...before, requests: before.requests - 1, keys: before.keys - 1 });
+    const anew = await ask(body, 'support-1');
+    expect(anew.statusCode, anew.body).toBe(201);
+    expect(anew.json().id).not.toBe(first.json().id);
+  });
+
+  it('creates one request for two concurrent requests with one key', async () => {
+    const before = await counts();
+    const body = { kind: 'counselling', supporterId: f.people.regional.id };
+    const [a, b] = await Promise.all([ask(body, 'support-race'), ask(body, 'support-race')]);
+    expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([201, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(await counts()).toEqual({ requests: before.requests + 1, keys: before.keys + 1, told: before.told + 1 });
+  });
+});

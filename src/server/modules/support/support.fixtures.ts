@@ -10,7 +10,7 @@ let addressCounter = 0;
 /** Tests only: a signed-in person (cookie session, CSRF token on writes); care routes refuse API keys. */
 export interface Session {
   employeeId: string | null;
-  send: (method: InjectOptions['method'], url: string, payload?: unknown) => Promise<LightMyRequestResponse>;
+  send: (method: InjectOptions['method'], url: string, payload?: unknown, headers?: Record<string, string>) => Promise<LightMyRequestResponse>;
 }
 
 /**
@@ -45,8 +45,8 @@ export async function buildSupportFixture(t: TestApp) {
     const csrf = login.json().csrfToken as string;
     return {
       employeeId: employeeId ?? null,
-      send: (method, url, payload) =>
-        t.app.inject({ method, url, headers: { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': csrf }, payload: payload as InjectOptions['payload'] }),
+      send: (method, url, payload, headers = {}) =>
+        t.app.inject({ method, url, headers: { cookie: `${cookie.name}=${cookie.value}`, 'x-csrf-token': csrf, ...headers }, payload: payload as InjectOptions['payload'] }),
     };
   };
 

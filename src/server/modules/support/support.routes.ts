@@ -11,7 +11,9 @@ import {
   SupportSummarySchema,
   UpdateSupportRequestSchema,
 } from '../../../contracts/support.ts';
+import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
 import type { HttpApp } from '../../platform/http/app.ts';
 import { actorOf } from '../../platform/http/authenticate.ts';
 import { listColleagues } from './colleagues.service.ts';
@@ -28,8 +30,16 @@ export function registerSupportRoutes(app: HttpApp, ctx: AppContext): void {
   const tags = ['care'];
   app.post(
     '/api/v1/support-requests',
-    { schema: { tags, description: `ask a colleague or manager for a talk, a break or counselling; ${PERSONAL}`, body: CreateSupportRequestSchema, response: { 201: SupportRequestSchema, ...writeErrors } } },
-    async (req, reply) => reply.status(201).send(await createSupportRequest(ctx, actorOf(req), req.body)),
+    {
+      schema: {
+        tags,
+        description: `ask a colleague or manager for a talk, a break or counselling; ${PERSONAL}. ${CREATE_ONCE_DOC}`,
+        headers: IdempotencyHeadersSchema,
+        body: CreateSupportRequestSchema,
+        response: { 201: SupportRequestSchema, ...writeErrors },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createSupportRequest(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
   app.get('/api/v1/support-requests', { schema: { tags, description: 'my requests, as requester or supporter', response: { 200: z.object({ items: z.array(SupportRequestSchema) }), ...errors } } }, (req) =>
     listSupportRequests(ctx, actorOf(req)),

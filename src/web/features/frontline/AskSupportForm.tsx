@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { App, Button, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { idempotencyKeys } from '../../shared/api/client.ts';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useSignedIn } from '../../shared/session.tsx';
@@ -24,6 +25,8 @@ export function AskSupportForm({ caseId, onSent }: { caseId?: string; onSent: ()
   const { user } = useSignedIn();
   const [form] = Form.useForm<Values>();
   const [isSaving, setIsSaving] = useState(false);
+  // A retry after a lost answer sends the same key: one request reaches the colleague, not two.
+  const keys = useRef(idempotencyKeys());
   // Cases to name: those I own, those I flagged as hard, and the one I came from.
   const cases = useApiQuery(async (signal) => {
     const [mine, flags, linked] = await Promise.all([
@@ -41,7 +44,9 @@ export function AskSupportForm({ caseId, onSent }: { caseId?: string; onSent: ()
   const send = async (v: Values) => {
     setIsSaving(true);
     try {
-      await askForSupport({ kind: v.kind, supporterId: v.supporterId, caseId: v.caseId, note: v.note?.trim() || undefined });
+      const input = { kind: v.kind, supporterId: v.supporterId, caseId: v.caseId, note: v.note?.trim() || undefined };
+      await askForSupport(input, keys.current(input));
+      keys.current = idempotencyKeys();
       message.success(t('frontline.support.sent'));
       form.resetFields();
       onSent();

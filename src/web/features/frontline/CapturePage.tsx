@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Alert, AutoComplete, Button, Card, Form, Input, Radio, Result, Segmented, TreeSelect } from 'antd';
 import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { idempotencyKeys } from '../../shared/api/client.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { useUnits, useUnitTreeSelectData } from '../org/index.ts';
@@ -41,6 +42,8 @@ export function CapturePage() {
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<CaseDetail | null>(null);
   const followUp = Form.useWatch('followUp', form);
+  // A second tap after a lost answer sends the same key, so the customer's case is opened once.
+  const keys = useRef(idempotencyKeys());
   const units = useUnits();
   const unitTree = useUnitTreeSelectData(units.data);
   const loadCustomers = useCallback(
@@ -53,7 +56,7 @@ export function CapturePage() {
     setIsSaving(true);
     setError(null);
     try {
-      const c = await captureCase({
+      const input = {
         ...(isNew ? { customer: { name: v.name?.trim() || undefined, phone: v.phone?.trim() || undefined } } : { customerId: v.customerId }),
         description: v.description,
         touchpoint: v.touchpoint?.trim() || undefined,
@@ -61,8 +64,8 @@ export function CapturePage() {
         ownerId: v.followUp === 'colleague' ? v.ownerId : undefined,
         unitId: v.followUp === 'unit' ? v.unitId : undefined,
         photo: v.photo,
-      });
-      setCreated(c);
+      };
+      setCreated(await captureCase(input, keys.current(input)));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -70,6 +73,7 @@ export function CapturePage() {
     }
   };
   const again = () => {
+    keys.current = idempotencyKeys(); // the next case is a new one, even if it reads the same
     form.resetFields();
     setCreated(null);
   };

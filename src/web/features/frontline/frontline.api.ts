@@ -6,13 +6,14 @@ export type { CaptureCase, CaseDetail, Colleague, CustomerMatch, HardFlag, HardF
 export { SUPPORT_MIN_GROUP, SUPPORT_WINDOW_DAYS } from '../../../contracts/support.ts';
 export { MAX_CASE_PHOTO_BYTES } from '../../../contracts/cases.ts';
 
-export const captureCase = (input: CaptureCase) => apiPost<CaseDetail>('/cases', input);
+export const captureCase = (input: CaptureCase, idempotencyKey: string) => apiPost<CaseDetail>('/cases', input, idempotencyKey);
 export const searchCustomers = async (q: string, signal?: AbortSignal) => (await apiGet<{ items: CustomerMatch[] }>('/customers/search', { q }, signal)).items;
 export const listColleagues = async (q: string | undefined, signal?: AbortSignal) => (await apiGet<{ items: Colleague[] }>('/colleagues', { q }, signal)).items;
 export const handOver = (caseId: string, action: Extract<CaseAction, { type: 'hand_over' }>) => apiPost<CaseActionResult>(`/cases/${caseId}/actions`, action);
 
 export const listSupportRequests = async (signal?: AbortSignal) => (await apiGet<{ items: SupportRequest[] }>('/support-requests', undefined, signal)).items;
-export const askForSupport = (input: { kind: SupportRequest['kind']; supporterId?: string; caseId?: string; note?: string }) => apiPost<SupportRequest>('/support-requests', input);
+export const askForSupport = (input: { kind: SupportRequest['kind']; supporterId?: string; caseId?: string; note?: string }, idempotencyKey?: string) =>
+  apiPost<SupportRequest>('/support-requests', input, idempotencyKey);
 export const setSupportStatus = (id: string, status: 'accepted' | 'completed') => apiPatch<SupportRequest>(`/support-requests/${id}`, { status });
 export const withdrawSupportRequest = (id: string) => apiDelete(`/support-requests/${id}`);
 export const getSupportSummary = (signal?: AbortSignal) => apiGet<SupportSummary>('/support-requests/summary', undefined, signal);

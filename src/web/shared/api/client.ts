@@ -37,6 +37,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** The login and session probe handle their own 401s. */
   skipUnauthorizedHandler?: boolean;
+  /** Sent as `Idempotency-Key`: a retried create then returns the first one instead of making another. */
+  idempotencyKey?: string;
 }
 
 /** Calls the API and returns the parsed JSON body (undefined for 204). */
@@ -46,6 +48,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   const isFile = options.body instanceof Blob;
   if (options.body !== undefined) headers['Content-Type'] = isFile ? 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {
     response = await fetch(`${API_BASE}${path}${queryString(options.query)}`, {
@@ -71,7 +74,24 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
 
 export const apiGet = <T>(path: string, query?: Query, signal?: AbortSignal) =>
   apiRequest<T>('GET', path, { query, signal });
-export const apiPost = <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, { body: body ?? {} });
+export const apiPost = <T>(path: string, body?: unknown, idempotencyKey?: string) => apiRequest<T>('POST', path, { body: body ?? {}, idempotencyKey });
+
+/**
+ * One Idempotency-Key per distinct request: sending the same body again (a retry after a lost answer on a
+ * phone's network) reuses the key, so the server creates once; a changed body gets a new key. From
+ * getRandomValues, which unlike randomUUID also works on plain http inside a company network.
+ */
+export function idempotencyKeys(): (body: unknown) => string {
+  let last: { body: string; key: string } | null = null;
+  return (body) => {
+    const json = JSON.stringify(body);
+    if (last?.body !== json) {
+      const bytes = crypto.getRandomValues(new Uint8Array(16));
+      last = { body: json, key: Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('') };
+    }
+    return last.key;
+  };
+}
 export const apiPatch = <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body });
 export const apiPut = <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body });
 export const apiDelete = (path: string) => apiRequest<void>('DELETE', path);
