@@ -130,7 +130,7 @@ export const PartnerRuleInputSchema = z
     unitId: IdSchema.optional().meta({ description: 'only at this unit; leave out for the touchpoint anywhere' }),
     applyToPast: z.boolean().default(false).meta({ description: 'also attribute stored interactions and responses that match and name no partner' }),
   })
-  .refine((r) => r.touchpoint !== undefined || r.unitId !== undefined, { message: 'give a touchpoint, a unit or both', path: ['touchpoint'] });
+  .meta({ description: 'a touchpoint, a unit or both (400 invalid with neither)' });
 export const PartnerRuleSchema = z.object({
   id: IdSchema,
   partnerId: IdSchema,

@@ -12,7 +12,7 @@ import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { requirePartner } from './partners.service.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 
 type RuleInput = z.infer<typeof PartnerRuleInputSchema>;
 interface RuleRow {
@@ -57,6 +57,8 @@ export function createPartnerRule(ctx: AppContext, actor: Actor, partnerId: stri
 export async function insertPartnerRule(ctx: AppContext, tx: Tx, actor: Actor | null, partnerId: string, input: RuleInput) {
   const orgId = tx.orgId!;
   await requirePartner(tx, partnerId);
+  // Checked here rather than in the schema, so a partner of another organisation is a 404 whatever the body.
+  if (input.touchpoint === undefined && input.unitId === undefined) throw invalid('give a touchpoint, a unit or both', { field: 'touchpoint' });
   if (input.unitId) {
     const [u] = await tx.query(`SELECT 1 FROM units WHERE org_id = $1 AND id = $2`, [orgId, input.unitId]);
     if (!u) throw notFound('unit');
