@@ -6,8 +6,7 @@ import { authorize } from '../../platform/authz.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
-import { latestManualValues, measureKpis } from './kpi-measure.ts';
-import { selectKpis } from './kpis.service.ts';
+import { loadAndMeasure, selectKpis, type DateWindow } from './kpis.service.ts';
 import { expectedProgress, goalStatusOf } from './scorecard.math.ts';
 
 interface GoalRow {
@@ -30,10 +29,13 @@ const SELECT = `SELECT g.id, g.title, g.title_en, g.description, g.owner_id, e.n
     g.created_at, g.updated_at
   FROM goals g LEFT JOIN employees e ON e.org_id = g.org_id AND e.id = g.owner_id`;
 
-/** Goals are the organisation's shared direction: everyone but partners reads them all. */
-export async function listGoals(ctx: AppContext, actor: Actor): Promise<Goal[]> {
+/**
+ * Goals are the organisation's shared direction: everyone but partners reads them all. With `asOf` (the monthly
+ * review's month) progress is that month's: linked KPIs measured over it, time gone and status at its end.
+ */
+export async function listGoals(ctx: AppContext, actor: Actor, asOf?: DateWindow): Promise<Goal[]> {
   authorize(actor, 'goal.read');
-  return withProgress(ctx, actor.orgId, (tx) => tx.query<GoalRow>(`${SELECT} WHERE g.org_id = $1 ORDER BY g.deadline, g.title, g.id`, [actor.orgId]));
+  return withProgress(ctx, actor.orgId, (tx) => tx.query<GoalRow>(`${SELECT} WHERE g.org_id = $1 ORDER BY g.deadline, g.title, g.id`, [actor.orgId]), asOf);
 }
 
 export async function getGoal(ctx: AppContext, actor: Actor, id: string): Promise<Goal> {
@@ -131,17 +133,17 @@ async function linkKpis(tx: Queryable, orgId: string, goalId: string, kpiIds: st
   }
 }
 
-/** Adds computed progress (set, else the mean attainment of linked KPIs), the time gone and the status. */
-async function withProgress(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<GoalRow[]>): Promise<Goal[]> {
-  const { rows, kpis, manual } = await ctx.db.tenant(orgId, async (tx) => {
-    const rows = await load(tx);
-    const ids = [...new Set(rows.filter((r) => r.progress === null).flatMap((r) => r.kpi_ids))];
-    const kpis = ids.length ? await selectKpis(tx, orgId, 'k.id = ANY($2::uuid[])', [ids]) : [];
-    const manual = await latestManualValues(tx, orgId, kpis.filter((k) => k.metric === 'manual').map((k) => k.id));
-    return { rows, kpis, manual };
-  });
-  const measured = new Map((await measureKpis(ctx, orgId, kpis, manual)).map((k) => [k.id, k]));
-  const now = ctx.clock.now();
+/**
+ * Adds computed progress (set, else the mean attainment of linked KPIs), the time gone and the status; over
+ * `asOf` when given. A progress set by hand has no history, so it reads the same in any month.
+ */
+async function withProgress(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<GoalRow[]>, asOf?: DateWindow): Promise<Goal[]> {
+  const rows = await ctx.db.tenant(orgId, load);
+  const ids = [...new Set(rows.filter((r) => r.progress === null).flatMap((r) => r.kpi_ids))];
+  const kpis = ids.length ? await loadAndMeasure(ctx, orgId, (tx) => selectKpis(tx, orgId, 'k.id = ANY($2::uuid[])', [ids]), asOf) : [];
+  const measured = new Map(kpis.map((k) => [k.id, k]));
+  // The end of the month, or now while it is still running.
+  const now = new Date(Math.min(asOf ? Date.parse(`${asOf.to}T00:00:00Z`) : Infinity, ctx.clock.now().getTime()));
   return rows.map((r) => {
     let computed = r.progress === null ? null : Number(r.progress);
     if (computed === null) {

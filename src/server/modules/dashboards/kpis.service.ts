@@ -68,13 +68,14 @@ export async function selectKpis(tx: Queryable, orgId: string, where = 'true', p
 }
 
 /** Local calendar dates (organisation time zone), `to` exclusive. */
-type DateWindow = { from: string; to: string };
+/** Local dates of the organisation, `to` exclusive (the monthly review's month). */
+export type DateWindow = { from: string; to: string };
 
 /**
  * Loads KPIs in one transaction, then measures them after it (the metrics engine runs its own): their current
  * values, or over `window` (metrics over those days, the last value recorded by hand within them).
  */
-async function loadAndMeasure(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<KpiBase[]>, window?: DateWindow): Promise<Kpi[]> {
+export async function loadAndMeasure(ctx: AppContext, orgId: string, load: (tx: Queryable) => Promise<KpiBase[]>, window?: DateWindow): Promise<Kpi[]> {
   const { kpis, manual, instants } = await ctx.db.tenant(orgId, async (tx) => {
     const kpis = await load(tx);
     const manual = await latestManualValues(tx, orgId, kpis.filter((k) => k.metric === 'manual').map((k) => k.id), window);

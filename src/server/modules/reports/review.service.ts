@@ -98,7 +98,7 @@ export async function buildMonthlyReview(ctx: AppContext, actor: Actor, month: s
     trend,
     npsByUnit: await npsByUnit(ctx, actor, monthQuery),
     kpis: can(actor, 'kpi.read') ? await orNull(() => listKpis(ctx, actor, {}, monthQuery)) : null,
-    goals: can(actor, 'goal.read') ? await orNull(() => listGoals(ctx, actor)) : null,
+    goals: can(actor, 'goal.read') ? await orNull(() => listGoals(ctx, actor, monthQuery)) : null,
     rootCauses: can(actor, 'case.read') ? await orNull(() => summariseRootCauses(ctx, actor, range)) : null,
     improvements: can(actor, 'improvement.read') ? await orNull(() => improvementsOf(ctx, actor, period)) : null,
     recognition: can(actor, 'recognition.read') ? await orNull(() => recognitionDigest(ctx, actor, { ...range, month: period.month })) : null,
