@@ -11,6 +11,7 @@ import { registerPrometheusRoute } from './platform/observability/index.ts';
 import { EventBus } from './platform/events/index.ts';
 import { JobRunner } from './platform/jobs/index.ts';
 import { registerStatisticsJob, scheduleStatisticsJob } from './platform/db/statistics.ts';
+import { registerIdempotencyJobs, scheduleIdempotencyJobs } from './platform/idempotency-retention.ts';
 import {
   createAuthenticator,
   registerAccessJobs,
@@ -74,6 +75,7 @@ export async function createServer(config: Config, db: Database, options: { cloc
   registerSurveyTriggers(ctx);
   registerResponseRoutes(app, ctx);
   registerDraftJobs(ctx);
+  registerIdempotencyJobs(ctx);
   registerTextRoutes(app, ctx);
   registerTextEvents(ctx);
   registerTextJobs(ctx);
@@ -117,6 +119,7 @@ export async function startBackgroundWork(ctx: AppContext): Promise<void> {
   await scheduleAccessJobs(ctx);
   await scheduleStatisticsJob(ctx);
   await scheduleDraftJobs(ctx);
+  await scheduleIdempotencyJobs(ctx);
   await scheduleSurveyJobs(ctx);
   await scheduleCaseJobs(ctx);
   await scheduleRecognitionJobs(ctx);
