@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, nonEmptyText, text } from './common.ts';
+import { IdSchema, nonEmptyText, pageOf, text } from './common.ts';
 import { LocalizedTextSchema } from './surveys.ts';
 
 // Experience audit and mystery shopping (C10, CULTURE.md §6): scored checklists (0–4 per item with guidance
@@ -140,7 +140,7 @@ export const AuditSummarySchema = z.object({
   gaps: z.number().int(),
 });
 export type AuditSummary = z.infer<typeof AuditSummarySchema>;
-export const AuditListSchema = z.object({ items: z.array(AuditSummarySchema) });
+export const AuditListSchema = pageOf(AuditSummarySchema);
 export const AuditListQuerySchema = z.object({ kind: AuditKindSchema.optional(), status: AuditStatusSchema.optional(), unitId: IdSchema.optional() });
 
 export const AuditSchema = z.object({

@@ -22,7 +22,7 @@ import {
   ShopperLinkSchema,
   UpdateAuditItemSchema,
 } from '../../../contracts/audit.ts';
-import { ErrorSchema } from '../../../contracts/common.ts';
+import { ErrorSchema, ListQuerySchema } from '../../../contracts/common.ts';
 import { IdempotencyHeadersSchema } from '../../../contracts/responses.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { CREATE_ONCE_DOC } from '../../platform/create-once.ts';
@@ -49,7 +49,18 @@ const FORM_BODY_LIMIT = 128 * 1024;
 export function registerAuditRoutes(app: HttpApp, ctx: AppContext): void {
   const tags = ['audit'];
   app.get('/api/v1/audit-templates', { schema: { tags, response: { 200: AuditTemplateListSchema, ...errors } } }, (req) => listAuditTemplates(actorOf(req)));
-  app.get('/api/v1/audits', { schema: { tags, querystring: AuditListQuerySchema, response: { 200: AuditListSchema, ...errors } } }, (req) => listAudits(ctx, actorOf(req), req.query));
+  app.get(
+    '/api/v1/audits',
+    {
+      schema: {
+        tags,
+        description: 'newest first (by when completed, else when planned), a page at a time: `limit` (default 50, max 500) and `cursor` from `nextCursor`',
+        querystring: z.object({ ...ListQuerySchema.shape, ...AuditListQuerySchema.shape }),
+        response: { 200: AuditListSchema, ...errors },
+      },
+    },
+    (req) => listAudits(ctx, actorOf(req), req.query),
+  );
   app.post(
     '/api/v1/audits',
     {

@@ -20,6 +20,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
+import { afterCursor, cursorTimeSql, decodeTimeIdCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { unitSubtreeIds } from '../org/index.ts';
 import { AUDIT_COLUMNS, AUDIT_FROM, findAudit, itemsOf, mustBeOpen, mustSeeEmployee, mustSeeUnit, toSummary, visibleUnits, type AuditRow } from './audit.row.ts';
 import { checklistOf, templateOf, type Checklist } from './templates.ts';
@@ -32,21 +33,30 @@ export async function getAudit(ctx: AppContext, actor: Actor, id: string): Promi
   });
 }
 
-export function listAudits(ctx: AppContext, actor: Actor, q: { kind?: AuditKind; status?: AuditStatus; unitId?: string }): Promise<{ items: AuditSummary[] }> {
+/** An audit's place in the list: a completed one by when it was completed, an open one by when it was planned. */
+const AUDIT_AT = 'coalesce(a.completed_at, a.created_at)';
+
+/** Audits and visits the actor may see, newest first (ties by id), a page at a time; `unitId` includes its subtree. */
+export function listAudits(ctx: AppContext, actor: Actor, q: { kind?: AuditKind; status?: AuditStatus; unitId?: string; limit: number; cursor?: string }): Promise<Page<AuditSummary>> {
   authorize(actor, 'experienceAudit.read');
+  const after = decodeTimeIdCursor(q.cursor);
   return ctx.db.tenant(actor.orgId, async (tx) => {
     let units = await visibleUnits(tx, actor);
     if (q.unitId) {
       await mustSeeUnit(tx, actor, q.unitId);
       units = await unitSubtreeIds(tx, actor.orgId, q.unitId);
     }
-    const rows = await tx.query<AuditRow>(
-      `SELECT ${AUDIT_COLUMNS} FROM ${AUDIT_FROM}
+    const params: unknown[] = [actor.orgId, q.kind ?? null, q.status ?? null, units];
+    const next = after ? afterCursor(AUDIT_AT, 'a.id', after, params) : 'TRUE';
+    const rows = await tx.query<AuditRow & { page_at: string }>(
+      `SELECT ${AUDIT_COLUMNS}, ${cursorTimeSql(AUDIT_AT)} AS page_at FROM ${AUDIT_FROM}
         WHERE a.org_id = $1 AND ($2::text IS NULL OR a.kind = $2) AND ($3::text IS NULL OR a.status = $3) AND ($4::uuid[] IS NULL OR a.unit_id = ANY ($4::uuid[]))
-        ORDER BY coalesce(a.completed_at, a.created_at) DESC, a.id LIMIT 1000`,
-      [actor.orgId, q.kind ?? null, q.status ?? null, units],
+          AND ${next}
+        ORDER BY ${AUDIT_AT} DESC, a.id LIMIT $${params.push(q.limit + 1)}`,
+      params,
     );
-    return { items: rows.map(toSummary) };
+    const page = toPage(rows, q.limit, (r) => `${r.page_at}|${r.id}`);
+    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   });
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOUR } from '../../platform/clock.ts';
+import { expectBadCursorsRefused, followPages, newestFirst } from '../../testing/paging.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildAuditOrg, complete, createAudit, request, scoreAll, type AuditOrg } from './audit.fixtures.ts';
 
@@ -176,5 +178,30 @@ describe('data scope', () => {
       const res = await as(o.staff.key, method, url, method === 'POST' ? { templateKey: 'mystery-store', unitId: o.units.store } : undefined);
       expect(res.statusCode, `${method} ${url}`).toBe(403);
     }
+  });
+});
+
+describe('listing audits a page at a time', () => {
+  it('follows nextCursor through every audit once, newest first and ties by id, keeping the filters and the scope', async () => {
+    const get = (url: string) => as(admin(), 'GET', url);
+    const made: { id: string; at: string }[] = [];
+    // Hours between some, none between others: equal times, which the id orders.
+    for (const [i, hours] of [0, 0, 1, 0, 2, 0, 0].entries()) {
+      t.clock.advance(hours * HOUR);
+      const res = await as(admin(), 'POST', '/api/v1/audits', { templateKey: 'experience-audit', unitId: o.units.other, title: `翻页 ${i}` });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push({ id: res.json().id, at: res.json().createdAt });
+    }
+    const url = `/api/v1/audits?kind=audit&status=open&unitId=${o.units.other}`;
+    const first = (await get(url)).json();
+    expect([first.items.map((a: { id: string }) => a.id), first.nextCursor]).toEqual([newestFirst(made), null]);
+    expect(await followPages(get, `${url}&limit=3`)).toEqual({ ids: newestFirst(made), pages: 3 });
+    const all = (await get('/api/v1/audits?limit=500')).json().items.map((a: { id: string }) => a.id);
+    expect((await followPages(get, '/api/v1/audits?limit=2')).ids).toEqual(all);
+    // A manager pages through their subtree's audits only.
+    const theirs = await followPages((u) => as(o.manager.key, 'GET', u), '/api/v1/audits?limit=1');
+    expect(theirs.ids.length).toBeGreaterThan(0);
+    expect(theirs.ids.filter((id) => made.some((m) => m.id === id))).toEqual([]);
+    await expectBadCursorsRefused(get, url);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorSchema, IdParamsSchema } from '../../../contracts/common.ts';
+import { ErrorSchema, IdParamsSchema, ListQuerySchema, pageOf } from '../../../contracts/common.ts';
 import {
   AddCommitteeMemberSchema,
   CommitteeMemberSchema,
@@ -46,8 +46,10 @@ export function registerCommitteeRoutes(app: HttpApp, ctx: AppContext): void {
     return reply.status(204).send(null);
   });
 
-  app.get('/api/v1/committee/meetings', { schema: { tags, response: { 200: z.object({ items: z.array(MeetingSummarySchema) }), ...errors } } }, (req) =>
-    listMeetings(ctx, actorOf(req)),
+  app.get(
+    '/api/v1/committee/meetings',
+    { schema: { tags, description: 'latest first, a page at a time: `limit` (default 50, max 500) and `cursor` from `nextCursor`', querystring: ListQuerySchema, response: { 200: pageOf(MeetingSummarySchema), ...errors } } },
+    (req) => listMeetings(ctx, actorOf(req), req.query),
   );
   app.post(
     '/api/v1/committee/meetings',

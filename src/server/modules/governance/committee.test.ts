@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../../platform/clock.ts';
 import { buildOrg } from '../../testing/factories.ts';
+import { expectBadCursorsRefused, followPages, newestFirst } from '../../testing/paging.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildGovernanceOrg, sender, type GovernanceOrg } from './governance.fixtures.ts';
 
@@ -127,5 +128,29 @@ describe('committee meetings and decisions', () => {
     expect((await send(admin, 'PATCH', `/api/v1/committee/decisions/${theirs.decisions[0].id}`, { status: 'done' })).statusCode).toBe(404);
     expect((await send(admin, 'DELETE', `/api/v1/committee/meetings/${theirs.id}`)).statusCode).toBe(404);
     expect((await send(other.adminKey, 'DELETE', `/api/v1/committee/meetings/${theirs.id}`)).statusCode).toBe(204);
+  });
+});
+
+describe('listing meetings a page at a time', () => {
+  it('follows nextCursor through every meeting once, latest first and ties by id, apart to the microsecond', async () => {
+    const get = (url: string) => send(g.storeManager.key, 'GET', url);
+    const made: { id: string; at: string }[] = (await get('/api/v1/committee/meetings')).json().items.map((m: { id: string; at: string }) => ({ id: m.id, at: m.at }));
+    for (const days of [-40, -10, -10, 5, 5, 30]) {
+      const at = new Date(t.clock.now().getTime() + days * DAY).toISOString();
+      const res = await send(g.org.adminKey, 'POST', '/api/v1/committee/meetings', { title: `翻页 ${days}`, at });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push({ id: res.json().id, at });
+    }
+    // Two meetings within one millisecond: a cursor cut to milliseconds would lose the second of them.
+    const close = made.slice(-2);
+    for (const [i, m] of close.entries()) {
+      m.at = `2031-01-01T09:00:00.000${i + 1}00Z`;
+      await t.ctx.db.tenant(g.org.orgId, (tx) => tx.query(`UPDATE committee_meetings SET at = $3 WHERE org_id = $1 AND id = $2`, [g.org.orgId, m.id, m.at]));
+    }
+    const first = (await get('/api/v1/committee/meetings')).json();
+    expect([first.items.map((m: { id: string }) => m.id), first.nextCursor]).toEqual([newestFirst(made), null]);
+    expect(await followPages(get, '/api/v1/committee/meetings?limit=1')).toEqual({ ids: newestFirst(made), pages: made.length });
+    expect((await followPages(get, '/api/v1/committee/meetings?limit=3')).ids).toEqual(newestFirst(made));
+    await expectBadCursorsRefused(get, '/api/v1/committee/meetings');
   });
 });

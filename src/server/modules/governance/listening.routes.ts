@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorSchema, IdParamsSchema } from '../../../contracts/common.ts';
+import { ErrorSchema, IdParamsSchema, ListQuerySchema, pageOf } from '../../../contracts/common.ts';
 import {
   CoverageQuerySchema,
   CoverageSchema,
@@ -40,8 +40,17 @@ export function registerListeningRoutes(app: HttpApp, ctx: AppContext): void {
     return reply.status(204).send(null);
   });
 
-  app.get('/api/v1/listening-sessions', { schema: { tags, querystring: SessionListQuerySchema, response: { 200: z.object({ items: z.array(SessionSchema) }), ...errors } } }, (req) =>
-    listSessions(ctx, actorOf(req), req.query),
+  app.get(
+    '/api/v1/listening-sessions',
+    {
+      schema: {
+        tags,
+        description: 'newest first (by when held, else when scheduled), a page at a time: `limit` (default 50, max 500) and `cursor` from `nextCursor`',
+        querystring: z.object({ ...ListQuerySchema.shape, ...SessionListQuerySchema.shape }),
+        response: { 200: pageOf(SessionSchema), ...errors },
+      },
+    },
+    (req) => listSessions(ctx, actorOf(req), req.query),
   );
   app.post(
     '/api/v1/listening-sessions',

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY } from '../../platform/clock.ts';
+import { buildEmployeeWithKey } from '../../testing/factories.ts';
+import { expectBadCursorsRefused, followPages, newestFirst } from '../../testing/paging.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildGovernanceOrg, sender, type GovernanceOrg } from './governance.fixtures.ts';
 
@@ -164,5 +166,32 @@ describe('listening sessions', () => {
     expect(due.rotations.map((r: { kind: string }) => r.kind)).toEqual(['customer_call']);
     const clerk = await send(g.clerk.key, 'GET', '/api/v1/listening/my-due');
     expect([clerk.statusCode, clerk.json()]).toEqual([200, { sessions: [], rotations: [] }]);
+  });
+});
+
+describe('listing sessions a page at a time', () => {
+  it('follows nextCursor through every session once, newest first and ties by id, keeping the filters', async () => {
+    const admin = g.org.adminKey;
+    const get = (url: string) => send(admin, 'GET', url);
+    const person = await buildEmployeeWithKey(t.ctx, g.org, { role: 'manager', unitId: g.storeId, name: '翻页经理' });
+    // Seven sessions, two pairs of them at the same time: the id breaks those ties.
+    const offsets = [-3, -2, -2, 1, 4, 4, 9];
+    const made: { id: string; at: string }[] = [];
+    for (const days of offsets) {
+      const res = await send(admin, 'POST', '/api/v1/listening-sessions', { employeeId: person.employeeId, kind: 'customer_call', scheduledAt: at(days) });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push({ id: res.json().id, at: res.json().scheduledAt });
+    }
+    const url = `/api/v1/listening-sessions?employeeId=${person.employeeId}`;
+    // The first page is what callers had before paging, with nextCursor added.
+    const first = (await get(url)).json();
+    expect([first.items.map((s: { id: string }) => s.id), first.nextCursor]).toEqual([newestFirst(made), null]);
+    expect(await followPages(get, `${url}&limit=2`)).toEqual({ ids: newestFirst(made), pages: 4 });
+    const overdue = await followPages(get, `${url}&status=overdue&limit=2`);
+    expect(overdue.ids).toEqual(newestFirst(made.filter((_, i) => offsets[i]! < 0)));
+    // The whole organisation's list, page by page, is its one long page.
+    const all = (await get('/api/v1/listening-sessions?limit=500')).json().items.map((s: { id: string }) => s.id);
+    expect((await followPages(get, '/api/v1/listening-sessions?limit=3')).ids).toEqual(all);
+    await expectBadCursorsRefused(get, url);
   });
 });

@@ -23,6 +23,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
+import { afterCursor, cursorTimeSql, decodeTimeIdCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { iso, localDate, mustExist, requireCommitteeReader } from './governance.access.ts';
 
 interface MeetingRow {
@@ -79,11 +80,20 @@ const toDecision = (r: DecisionRow, today: string): Decision => ({
   closedAt: iso(r.closed_at),
 });
 
-export function listMeetings(ctx: AppContext, actor: Actor): Promise<{ items: MeetingSummary[] }> {
+/** Meetings, latest first (ties by id), a page at a time. */
+export function listMeetings(ctx: AppContext, actor: Actor, q: { limit: number; cursor?: string }): Promise<Page<MeetingSummary>> {
   return ctx.db.tenant(actor.orgId, async (tx) => {
     await requireCommitteeReader(tx, actor);
-    const rows = await tx.query<MeetingRow>(`SELECT ${MEETING_COLUMNS} FROM committee_meetings m WHERE m.org_id = $1 ORDER BY m.at DESC, m.id`, [actor.orgId]);
-    return { items: rows.map(toSummary) };
+    const after = decodeTimeIdCursor(q.cursor);
+    const params: unknown[] = [actor.orgId];
+    const next = after ? afterCursor('m.at', 'm.id', after, params) : 'TRUE';
+    const rows = await tx.query<MeetingRow & { page_at: string }>(
+      `SELECT ${MEETING_COLUMNS}, ${cursorTimeSql('m.at')} AS page_at FROM committee_meetings m
+        WHERE m.org_id = $1 AND ${next} ORDER BY m.at DESC, m.id LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    const page = toPage(rows, q.limit, (r) => `${r.page_at}|${r.id}`);
+    return { items: page.items.map(toSummary), nextCursor: page.nextCursor };
   });
 }
 

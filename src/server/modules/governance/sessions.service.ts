@@ -15,6 +15,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { createOnce, type CreateKey } from '../../platform/create-once.ts';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { afterCursor, cursorTimeSql, decodeTimeIdCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { dataScopeOf } from '../org/index.ts';
 import { redactPii } from '../text/index.ts';
 import { iso, listeningScopeOf, mustExist, peopleCondition } from './governance.access.ts';
@@ -69,22 +70,32 @@ function toSession(r: SessionRow, reader: Actor, now: Date): Session {
   };
 }
 
-/** Sessions of the people in the reader's scope, by time; `status: overdue` means planned and past its time. */
-export function listSessions(ctx: AppContext, actor: Actor, q: z.infer<typeof SessionListQuerySchema>): Promise<{ items: Session[] }> {
+type SessionListQuery = z.infer<typeof SessionListQuerySchema> & { limit: number; cursor?: string };
+/** A session's place in the list: held sessions by when they were held, the others by when they are scheduled. */
+const SESSION_AT = 'coalesce(s.held_at, s.scheduled_at)';
+
+/**
+ * Sessions of the people in the reader's scope, newest first (ties by id), a page at a time;
+ * `status: overdue` means planned and past its time.
+ */
+export function listSessions(ctx: AppContext, actor: Actor, q: SessionListQuery): Promise<Page<Session>> {
   return ctx.db.tenant(actor.orgId, async (tx) => {
     const scope = await listeningScopeOf(tx, actor);
+    const after = decodeTimeIdCursor(q.cursor);
     const now = ctx.clock.now();
     const params: unknown[] = [actor.orgId, q.from ? new Date(q.from) : null, q.to ? new Date(q.to) : null, q.employeeId ?? null, q.status === 'overdue' ? 'planned' : (q.status ?? null)];
     const overdueOnly = q.status === 'overdue' ? `AND s.scheduled_at < $${params.push(now)}` : '';
-    const rows = await tx.query<SessionRow>(
-      `SELECT ${COLUMNS} FROM ${FROM}
-        WHERE s.org_id = $1 AND ($2::timestamptz IS NULL OR coalesce(s.held_at, s.scheduled_at) >= $2) AND ($3::timestamptz IS NULL OR coalesce(s.held_at, s.scheduled_at) < $3)
-          AND ($4::uuid IS NULL OR s.employee_id = $4) AND ($5::text IS NULL OR s.status = $5) ${overdueOnly}
+    const next = after ? afterCursor(SESSION_AT, 's.id', after, params) : 'TRUE';
+    const rows = await tx.query<SessionRow & { page_at: string }>(
+      `SELECT ${COLUMNS}, ${cursorTimeSql(SESSION_AT)} AS page_at FROM ${FROM}
+        WHERE s.org_id = $1 AND ($2::timestamptz IS NULL OR ${SESSION_AT} >= $2) AND ($3::timestamptz IS NULL OR ${SESSION_AT} < $3)
+          AND ($4::uuid IS NULL OR s.employee_id = $4) AND ($5::text IS NULL OR s.status = $5) ${overdueOnly} AND ${next}
           AND ${peopleCondition(scope, params)}
-        ORDER BY coalesce(s.held_at, s.scheduled_at) DESC, s.id LIMIT 500`,
+        ORDER BY ${SESSION_AT} DESC, s.id LIMIT $${params.push(q.limit + 1)}`,
       params,
     );
-    return { items: rows.map((r) => toSession(r, actor, now)) };
+    const page = toPage(rows, q.limit, (r) => `${r.page_at}|${r.id}`);
+    return { items: page.items.map((r) => toSession(r, actor, now)), nextCursor: page.nextCursor };
   });
 }
 

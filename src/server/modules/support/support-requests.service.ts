@@ -13,6 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { createOnce, forgetCreateKeys, type CreateKey } from '../../platform/create-once.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { afterCursor, cursorTimeSql, decodeTimeIdCursor, toPage, type Page } from '../../platform/pagination.ts';
 import { findCaseTakenPartIn } from '../cases/index.ts';
 import { actAs, personalEmployee } from './support.personal.ts';
 
@@ -32,12 +33,13 @@ interface Row {
   completed_at: Date | null;
 }
 
-const SELECT = `SELECT s.id, s.kind, s.note, s.status, s.requester_id, r.name AS requester_name, s.supporter_id, p.name AS supporter_name,
-    s.case_id, c.title AS case_title, s.created_at, s.accepted_at, s.completed_at
-  FROM support_requests s
+const COLUMNS = `s.id, s.kind, s.note, s.status, s.requester_id, r.name AS requester_name, s.supporter_id, p.name AS supporter_name,
+    s.case_id, c.title AS case_title, s.created_at, s.accepted_at, s.completed_at`;
+const FROM = `support_requests s
   JOIN employees r ON r.org_id = s.org_id AND r.id = s.requester_id
   LEFT JOIN employees p ON p.org_id = s.org_id AND p.id = s.supporter_id
   LEFT JOIN cases c ON c.org_id = s.org_id AND c.id = s.case_id`;
+const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`;
 /** Rows of the caller: the explicit condition says what the row-level security policy enforces anyway. */
 const MINE = `s.org_id = $1 AND $2::uuid IN (s.requester_id, s.supporter_id)`;
 
@@ -111,11 +113,22 @@ async function insertRequest(ctx: AppContext, tx: Tx, actor: Actor, me: string, 
   return { ids: [created!.id], value: toRequest(await findMine(tx, me, created!.id), me) };
 }
 
-/** The caller's requests, as requester or as supporter, newest first. */
-export function listSupportRequests(ctx: AppContext, actor: Actor): Promise<{ items: SupportRequest[] }> {
+/**
+ * The caller's requests, as requester or as supporter, newest first (ties by id), a page at a time. The cursor
+ * only narrows `MINE` (and the row policy under it): whatever it says, no one else's request can appear.
+ */
+export function listSupportRequests(ctx: AppContext, actor: Actor, q: { limit: number; cursor?: string }): Promise<Page<SupportRequest>> {
   return asPerson(ctx, actor, async (tx, me) => {
-    const rows = await tx.query<Row>(`${SELECT} WHERE ${MINE} ORDER BY s.created_at DESC, s.id LIMIT 200`, [actor.orgId, me]);
-    return { items: rows.map((r) => toRequest(r, me)) };
+    const after = decodeTimeIdCursor(q.cursor);
+    const params: unknown[] = [actor.orgId, me];
+    const next = after ? afterCursor('s.created_at', 's.id', after, params) : 'TRUE';
+    const rows = await tx.query<Row & { page_at: string }>(
+      `SELECT ${COLUMNS}, ${cursorTimeSql('s.created_at')} AS page_at FROM ${FROM}
+        WHERE ${MINE} AND ${next} ORDER BY s.created_at DESC, s.id LIMIT $${params.push(q.limit + 1)}`,
+      params,
+    );
+    const page = toPage(rows, q.limit, (r) => `${r.page_at}|${r.id}`);
+    return { items: page.items.map((r) => toRequest(r, me)), nextCursor: page.nextCursor };
   });
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer } from '../../testing/factories.ts';
 import { fillPath, isIdParam, listRoutes } from '../../testing/routes.ts';
+import { MINUTE } from '../../platform/clock.ts';
+import { expectBadCursorsRefused, followPages, newestFirst } from '../../testing/paging.ts';
 import { createTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildSupportFixture, type SupportFixture } from './support.fixtures.ts';
 
@@ -180,5 +182,37 @@ describe('Idempotency-Key on support requests', () => {
     expect([a.statusCode, b.statusCode], `${a.body} ${b.body}`).toEqual([201, 201]);
     expect(a.json().id).toBe(b.json().id);
     expect(await counts()).toEqual({ requests: before.requests + 1, keys: before.keys + 1, told: before.told + 1 });
+  });
+});
+
+describe('listing support requests a page at a time', () => {
+  it('follows nextCursor through each person’s own requests once, newest first and ties by id, and never anyone else’s', async () => {
+    const { courier, storeManager, regional, outsider } = f.sessions;
+    const made: string[] = [];
+    for (const minutes of [0, 0, 1, 0, 2]) {
+      t.clock.advance(minutes * MINUTE);
+      const res = await courier.send('POST', '/api/v1/support-requests', { kind: 'talk', note: `${MARKER} 翻页`, supporterId: f.people.storeManager.id });
+      expect(res.statusCode, res.body).toBe(201);
+      made.push(res.json().id);
+    }
+    for (const person of [courier, storeManager]) {
+      const get = (url: string) => person.send('GET', url);
+      const all = (await get('/api/v1/support-requests?limit=500')).json().items as Array<{ id: string; createdAt: string; requester: { id: string }; supporter: { id: string } | null }>;
+      expect(all.every((r) => [r.requester.id, r.supporter?.id].includes(person.employeeId!))).toBe(true);
+      expect(all.map((r) => r.id)).toEqual(expect.arrayContaining(made));
+      const paged = await followPages(get, '/api/v1/support-requests?limit=2');
+      expect(paged.ids).toEqual(newestFirst(all.map((r) => ({ id: r.id, at: r.createdAt }))));
+      expect(paged.pages).toBe(Math.ceil(all.length / 2));
+    }
+    // A cursor from the courier's list opens nothing of theirs to anyone else.
+    const cursor = (await courier.send('GET', '/api/v1/support-requests?limit=1')).json().nextCursor as string;
+    for (const other of [regional, outsider]) {
+      const page = await other.send('GET', `/api/v1/support-requests?limit=500&cursor=${cursor}`);
+      expect(page.statusCode, page.body).toBe(200);
+      for (const id of made) expect(page.body).not.toContain(id);
+    }
+    const byAdmin = await f.sessions.admin.send('GET', `/api/v1/support-requests?cursor=${cursor}`);
+    expect([byAdmin.statusCode, byAdmin.json().error.code]).toEqual([403, 'personal_only']);
+    await expectBadCursorsRefused((url) => courier.send('GET', url), '/api/v1/support-requests');
   });
 });

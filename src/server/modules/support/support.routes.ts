@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorSchema, IdParamsSchema } from '../../../contracts/common.ts';
+import { ErrorSchema, IdParamsSchema, ListQuerySchema, pageOf } from '../../../contracts/common.ts';
 import {
   ColleagueQuerySchema,
   ColleagueSchema,
@@ -41,8 +41,17 @@ export function registerSupportRoutes(app: HttpApp, ctx: AppContext): void {
     },
     async (req, reply) => reply.status(201).send(await createSupportRequest(ctx, actorOf(req), req.body, req.headers['idempotency-key'])),
   );
-  app.get('/api/v1/support-requests', { schema: { tags, description: 'my requests, as requester or supporter', response: { 200: z.object({ items: z.array(SupportRequestSchema) }), ...errors } } }, (req) =>
-    listSupportRequests(ctx, actorOf(req)),
+  app.get(
+    '/api/v1/support-requests',
+    {
+      schema: {
+        tags,
+        description: 'my requests, as requester or supporter, newest first, a page at a time: `limit` (default 50, max 500) and `cursor` from `nextCursor`',
+        querystring: ListQuerySchema,
+        response: { 200: pageOf(SupportRequestSchema), ...errors },
+      },
+    },
+    (req) => listSupportRequests(ctx, actorOf(req), req.query),
   );
   app.get(
     '/api/v1/support-requests/summary',

@@ -4,8 +4,9 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useCursorPages } from '../../shared/api/use-cursor-pages.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { LoadMore } from '../../shared/ui/LoadMore.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { formatPct, percentColour } from './audit-format.ts';
 import { listAudits, type AuditSummary } from './audit.api.ts';
@@ -19,10 +20,10 @@ export function AuditsPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [creating, setCreating] = useState<{ baseline?: AuditSummary } | null>(null);
-  const audits = useApiQuery((signal) => listAudits('audit', signal), []);
+  const audits = useCursorPages('audit', (after, signal) => listAudits({ kind: 'audit' }, after, signal));
   const { titleOf } = useAuditNames();
   const { unitName } = usePeopleAndUnits();
-  const items = audits.data ?? [];
+  const items = audits.items;
   const byId = new Map(items.map((a) => [a.id, a]));
 
   const columns = [
@@ -95,6 +96,7 @@ export function AuditsPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: <Empty description={`${t('audit.list.empty')} · ${t('audit.list.emptyHint')}`} /> }}
           />
+          <LoadMore pages={audits} label={t('audit.loadMore')} testId="audits-load-more" />
         </Card>
       )}
       <CreateAuditModal

@@ -4,13 +4,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useCursorPages } from '../../shared/api/use-cursor-pages.ts';
 import { EChart } from '../../shared/charts/EChart.tsx';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { LoadMore } from '../../shared/ui/LoadMore.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { formatPct, percentColour } from './audit-format.ts';
 import { scoreTrendOption, unitScoresOption } from './audit-charts.ts';
-import { auditScoreByMonth, listAudits, mysteryResults, type MysteryResults } from './audit.api.ts';
+import { auditScoreByMonth, listAllAudits, listAudits, mysteryResults, type MysteryResults } from './audit.api.ts';
 import { CreateAuditModal } from './CreateAuditModal.tsx';
 import { useTouchpointName } from './use-audit.ts';
 import { VisitsTable } from './VisitsTable.tsx';
@@ -27,7 +29,14 @@ export function MysteryShoppingPage() {
   const [planning, setPlanning] = useState(false);
   // Twelve whole months back, so the first month of the trend is not cut short.
   const from = useMemo(() => dayjs().startOf('month').subtract(11, 'month').format('YYYY-MM-DD'), []);
-  const visits = useApiQuery((signal) => listAudits('mystery', signal), []);
+  // Open visits are all listed (they come first, to be done); completed ones grow without end and come a page at a time.
+  const openVisits = useApiQuery((signal) => listAllAudits({ kind: 'mystery', status: 'open' }, signal), []);
+  const doneVisits = useCursorPages('mystery-completed', (after, signal) => listAudits({ kind: 'mystery', status: 'completed' }, after, signal));
+  const visitsError = openVisits.error ?? doneVisits.error;
+  const reloadVisits = () => {
+    openVisits.reload();
+    doneVisits.reload();
+  };
   const results = useApiQuery((signal) => mysteryResults(from, signal), [from]);
   const trend = useApiQuery((signal) => auditScoreByMonth(from, signal), [from]);
 
@@ -90,7 +99,14 @@ export function MysteryShoppingPage() {
         )}
       </Card>
       <Card title={t('audit.mystery.visits')} style={{ marginTop: 16 }}>
-        {visits.error ? <LoadError error={visits.error} onRetry={visits.reload} /> : <VisitsTable visits={visits.data ?? []} isLoading={visits.isLoading} onChanged={visits.reload} />}
+        {visitsError ? (
+          <LoadError error={visitsError} onRetry={reloadVisits} />
+        ) : (
+          <>
+            <VisitsTable visits={[...(openVisits.data ?? []), ...doneVisits.items]} isLoading={openVisits.isLoading || doneVisits.isLoading} onChanged={reloadVisits} />
+            <LoadMore pages={doneVisits} label={t('audit.loadMore')} testId="visits-load-more" />
+          </>
+        )}
       </Card>
       <CreateAuditModal
         open={planning}
@@ -99,7 +115,7 @@ export function MysteryShoppingPage() {
         onCreated={() => {
           setPlanning(false);
           void message.success(t('audit.mystery.planned'));
-          visits.reload();
+          reloadVisits();
         }}
       />
     </>

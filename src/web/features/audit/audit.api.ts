@@ -1,7 +1,7 @@
 import type { Attachment, Audit, AuditComparison, AuditSummary, AuditTemplate, CreateAudit, MysteryResults, ShopperLink, UpdateAuditItem } from '../../../contracts/audit.ts';
 import type { MetricResult } from '../../../contracts/metrics.ts';
 import type { Employee, Unit } from '../../../contracts/org.ts';
-import { API_BASE, apiDelete, apiGet, apiPatch, apiPost, apiUpload, fetchAllPages } from '../../shared/api/client.ts';
+import { API_BASE, apiDelete, apiGet, apiPatch, apiPost, apiUpload, fetchAllPages, type Page } from '../../shared/api/client.ts';
 
 export { AUDIT_LIMITS, MATURITY_LEVELS } from '../../../contracts/audit.ts';
 export type { Attachment, Audit, AuditComparison, AuditSummary, AuditTemplate, CreateAudit, Employee, MetricResult, MysteryResults, ShopperLink, Unit, UpdateAuditItem };
@@ -10,7 +10,11 @@ export type { AuditItem, AuditKind, MaturityLevel } from '../../../contracts/aud
 const base = (id: string) => `/audits/${encodeURIComponent(id)}`;
 
 export const listTemplates = async (signal?: AbortSignal) => (await apiGet<{ items: AuditTemplate[] }>('/audit-templates', undefined, signal)).items;
-export const listAudits = async (kind: 'audit' | 'mystery', signal?: AbortSignal) => (await apiGet<{ items: AuditSummary[] }>('/audits', { kind }, signal)).items;
+export type AuditQuery = { kind: 'audit' | 'mystery'; status?: 'open' | 'completed' };
+/** One page of audits, newest first; `after` is the previous page's `nextCursor`. */
+export const listAudits = (query: AuditQuery, after: string | null, signal?: AbortSignal) => apiGet<Page<AuditSummary>>('/audits', { ...query, cursor: after }, signal);
+/** Every audit the query matches, page after page. */
+export const listAllAudits = (query: AuditQuery, signal?: AbortSignal) => fetchAllPages<AuditSummary>('/audits', query, signal);
 export const getAudit = (id: string, signal?: AbortSignal) => apiGet<Audit>(base(id), undefined, signal);
 export const createAudit = (input: CreateAudit) => apiPost<Audit>('/audits', input);
 export const updateItem = (id: string, key: string, patch: UpdateAuditItem) => apiPatch<Audit>(`${base(id)}/items/${encodeURIComponent(key)}`, patch);

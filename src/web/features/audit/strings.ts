@@ -2,6 +2,7 @@
 export const en = {
   nav: { audits: 'Experience audit', mystery: 'Mystery shopping' },
   wholeOrg: 'Whole organisation',
+  loadMore: 'Load more',
   status: { open: 'In progress', completed: 'Completed' },
   conductedBy: { leader: 'Leader', shopper: 'External shopper' },
   maturity: { absent: 'Not in place', ad_hoc: 'Ad hoc', defined: 'Defined', managed: 'Managed', optimised: 'Measured and optimised' },
@@ -129,6 +130,7 @@ export const en = {
 export const zhCN: typeof en = {
   nav: { audits: '体验审计', mystery: '神秘顾客' },
   wholeOrg: '全公司',
+  loadMore: '加载更多',
   status: { open: '进行中', completed: '已完成' },
   conductedBy: { leader: '管理者', shopper: '外部神秘顾客' },
   maturity: { absent: '未建立', ad_hoc: '零散', defined: '已定义', managed: '已管理', optimised: '可衡量并持续优化' },

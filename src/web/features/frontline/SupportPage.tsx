@@ -3,9 +3,11 @@ import { LockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useCursorPages } from '../../shared/api/use-cursor-pages.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { LoadMore } from '../../shared/ui/LoadMore.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { AskSupportForm } from './AskSupportForm.tsx';
 import { CaseLoadCard } from './CaseLoadCard.tsx';
@@ -22,10 +24,12 @@ export function SupportPage() {
   const [params] = useSearchParams();
   const isPerson = user.employeeId !== null;
   const isManager = user.role === 'manager' || user.role === 'admin';
-  const requests = useApiQuery((signal) => (isPerson ? listSupportRequests(signal) : Promise.resolve([])), [isPerson]);
+  // Newest first, both ways in one list, a page at a time; the tabs split what has been loaded.
+  const requests = useCursorPages(`support|${isPerson}`, (after, signal) => (isPerson ? listSupportRequests(after, signal) : Promise.resolve({ items: [], nextCursor: null })));
   const flags = useApiQuery((signal) => (isPerson ? listHardFlags(signal) : Promise.resolve([])), [isPerson]);
-  const mine = (requests.data ?? []).filter((r) => r.myRole === 'requester');
-  const toMe = (requests.data ?? []).filter((r) => r.myRole === 'supporter');
+  const mine = requests.items.filter((r) => r.myRole === 'requester');
+  const toMe = requests.items.filter((r) => r.myRole === 'supporter');
+  const more = <LoadMore pages={requests} label={t('frontline.loadMore')} testId="support-load-more" />;
   const waiting = toMe.filter((r) => r.status === 'open').length;
 
   const unflag = async (caseId: string) => {
@@ -62,7 +66,7 @@ export function SupportPage() {
                 {requests.error && <LoadError error={requests.error} onRetry={requests.reload} />}
                 <Tabs
                   items={[
-                    { key: 'mine', label: t('frontline.support.mine'), children: <SupportRequestList items={mine} side="requester" onChanged={requests.reload} /> },
+                    { key: 'mine', label: t('frontline.support.mine'), children: <SupportRequestList items={mine} side="requester" onChanged={requests.reload} more={more} /> },
                     {
                       key: 'toMe',
                       label: (
@@ -71,7 +75,7 @@ export function SupportPage() {
                           <Badge count={waiting} size="small" />
                         </Space>
                       ),
-                      children: <SupportRequestList items={toMe} side="supporter" onChanged={requests.reload} />,
+                      children: <SupportRequestList items={toMe} side="supporter" onChanged={requests.reload} more={more} />,
                     },
                     {
                       key: 'flags',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { App, Button, Empty, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
@@ -6,8 +7,11 @@ import { setSupportStatus, withdrawSupportRequest, type SupportRequest } from '.
 
 const STATUS_COLOURS: Record<SupportRequest['status'], string> = { open: 'orange', accepted: 'blue', completed: 'green' };
 
-/** Support requests of one side (mine, or asked of me) with what each person may do next. */
-export function SupportRequestList({ items, side, onChanged }: { items: SupportRequest[]; side: 'requester' | 'supporter'; onChanged: () => void }) {
+/**
+ * Support requests of one side (mine, or asked of me) with what each person may do next. `more` (a "load more"
+ * button) follows the list, or the empty note: further pages may hold this side's requests.
+ */
+export function SupportRequestList({ items, side, onChanged, more }: { items: SupportRequest[]; side: 'requester' | 'supporter'; onChanged: () => void; more?: ReactNode }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errorMessage = useErrorMessage();
@@ -23,7 +27,12 @@ export function SupportRequestList({ items, side, onChanged }: { items: SupportR
     }
   };
   if (items.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(side === 'requester' ? 'frontline.support.emptyMine' : 'frontline.support.emptyToMe')} />;
+    return (
+      <>
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(side === 'requester' ? 'frontline.support.emptyMine' : 'frontline.support.emptyToMe')} />
+        {more}
+      </>
+    );
   }
   return (
     <div data-testid={`support-${side}`}>
@@ -68,6 +77,7 @@ export function SupportRequestList({ items, side, onChanged }: { items: SupportR
           </Flex>
         </div>
       ))}
+      {more}
     </div>
   );
 }

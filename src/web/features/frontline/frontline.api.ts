@@ -1,6 +1,6 @@
 import type { CaptureCase, CaseAction, CaseActionResult, CaseDetail, CustomerMatch } from '../../../contracts/cases.ts';
 import type { Colleague, HardFlag, HardFlagReason, SupportRequest, SupportSummary } from '../../../contracts/support.ts';
-import { apiDelete, apiGet, apiPatch, apiPost } from '../../shared/api/client.ts';
+import { apiDelete, apiGet, apiPatch, apiPost, type Page } from '../../shared/api/client.ts';
 
 export type { CaptureCase, CaseDetail, Colleague, CustomerMatch, HardFlag, HardFlagReason, SupportRequest, SupportSummary };
 export { SUPPORT_MIN_GROUP, SUPPORT_WINDOW_DAYS } from '../../../contracts/support.ts';
@@ -11,7 +11,8 @@ export const searchCustomers = async (q: string, signal?: AbortSignal) => (await
 export const listColleagues = async (q: string | undefined, signal?: AbortSignal) => (await apiGet<{ items: Colleague[] }>('/colleagues', { q }, signal)).items;
 export const handOver = (caseId: string, action: Extract<CaseAction, { type: 'hand_over' }>) => apiPost<CaseActionResult>(`/cases/${caseId}/actions`, action);
 
-export const listSupportRequests = async (signal?: AbortSignal) => (await apiGet<{ items: SupportRequest[] }>('/support-requests', undefined, signal)).items;
+/** One page of my support requests, both ways, newest first; `after` is the previous page's `nextCursor`. */
+export const listSupportRequests = (after: string | null, signal?: AbortSignal) => apiGet<Page<SupportRequest>>('/support-requests', { cursor: after }, signal);
 export const askForSupport = (input: { kind: SupportRequest['kind']; supporterId?: string; caseId?: string; note?: string }, idempotencyKey?: string) =>
   apiPost<SupportRequest>('/support-requests', input, idempotencyKey);
 export const setSupportStatus = (id: string, status: 'accepted' | 'completed') => apiPatch<SupportRequest>(`/support-requests/${id}`, { status });

@@ -2,6 +2,7 @@
 export const en = {
   navCapture: 'Capture feedback',
   navSupport: 'Support',
+  loadMore: 'Load more',
   capture: {
     title: 'Capture feedback',
     subtitle: 'Met a customer with a problem? Write it down: it becomes a case with the same SLA as any other',
@@ -122,6 +123,7 @@ export const en = {
 export const zhCN: typeof en = {
   navCapture: '记录客户反馈',
   navSupport: '关怀支持',
+  loadMore: '加载更多',
   capture: {
     title: '记录客户反馈',
     subtitle: '遇到客户有问题？记下来：它会成为一张工单，与其他工单适用相同的服务时限',

@@ -6,8 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../shared/api/client.ts';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useCursorPages } from '../../shared/api/use-cursor-pages.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { FormModal } from '../../shared/ui/FormModal.tsx';
+import { LoadMore } from '../../shared/ui/LoadMore.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { PageHeader } from '../../shared/ui/PageHeader.tsx';
 import { CommitteeMembers } from './CommitteeMembers.tsx';
@@ -22,7 +24,8 @@ export function CommitteePage() {
   const navigate = useNavigate();
   const role = useSignedIn().user.role;
   const isAdmin = role === 'admin';
-  const meetings = useApiQuery((signal) => listMeetings(signal), []);
+  // Meetings pile up over the years: the latest page first, older ones on request.
+  const meetings = useCursorPages('meetings', (after, signal) => listMeetings(after, signal));
   const decisions = useApiQuery((signal) => listDecisions('open', signal), []);
   const [isCreating, setIsCreating] = useState(false);
   const [form] = Form.useForm<{ title: string; at: Dayjs }>();
@@ -72,7 +75,8 @@ export function CommitteePage() {
             }
           >
             {meetings.error && <LoadError error={meetings.error} onRetry={meetings.reload} />}
-            <Table<MeetingSummary> rowKey="id" size="small" columns={columns} dataSource={meetings.data ?? []} loading={meetings.isLoading} pagination={false} locale={{ emptyText: t('governance.committee.noMeetings') }} />
+            <Table<MeetingSummary> rowKey="id" size="small" columns={columns} dataSource={meetings.items} loading={meetings.isLoading} pagination={false} locale={{ emptyText: t('governance.committee.noMeetings') }} />
+            <LoadMore pages={meetings} label={t('governance.loadMore')} testId="meetings-load-more" />
           </Card>
         </Col>
         <Col span={24}>

@@ -3,13 +3,15 @@ import { App, Button, Card, Col, Popconfirm, Row, Space, Table, Tag, Typography,
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
+import { useCursorPages } from '../../shared/api/use-cursor-pages.ts';
 import { useErrorMessage } from '../../shared/api/use-error-message.ts';
 import { useLocalizedName } from '../../shared/i18n/use-language.ts';
 import { useSignedIn } from '../../shared/session.tsx';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
+import { LoadMore } from '../../shared/ui/LoadMore.tsx';
 import { LogSessionModal, ScheduleSessionModal } from './SessionModals.tsx';
 import { formatDate, formatDateTime } from './governance-format.ts';
-import { cancelSession, listSessions, type Session } from './governance.api.ts';
+import { cancelSession, listAllSessions, listSessions, type Session } from './governance.api.ts';
 
 /** Planned sessions (overdue ones flagged) and held ones with what they taught and led to. */
 export function SessionsPanel() {
@@ -19,17 +21,23 @@ export function SessionsPanel() {
   const localized = useLocalizedName();
   const { user } = useSignedIn();
   const isAdmin = user.role === 'admin';
-  const sessions = useApiQuery((signal) => listSessions({}, signal), []);
+  // Planned sessions are all shown, soonest first, so an old overdue one is never a page away; held ones grow
+  // without end and come a page at a time, newest first.
+  const plannedSessions = useApiQuery((signal) => listAllSessions({ status: 'planned' }, signal), []);
+  const held = useCursorPages('held', (after, signal) => listSessions({ status: 'done' }, after, signal));
+  const reload = () => {
+    plannedSessions.reload();
+    held.reload();
+  };
   const [isScheduling, setIsScheduling] = useState(false);
   const [logging, setLogging] = useState<Session | null>(null);
   const mayWrite = (s: Session) => isAdmin || s.employeeId === user.employeeId;
-  const planned = (sessions.data ?? []).filter((s) => s.status === 'planned').sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
-  const held = (sessions.data ?? []).filter((s) => s.status === 'done');
+  const planned = [...(plannedSessions.data ?? [])].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
   const unit = (s: Session) => (s.unitId ? localized({ name: s.unitName ?? '', nameEn: s.unitNameEn }) : t('common.none'));
   const cancel = async (s: Session) => {
     try {
       await cancelSession(s.id);
-      sessions.reload();
+      reload();
     } catch (caught) {
       message.error(errorMessage(caught));
     }
@@ -81,13 +89,13 @@ export function SessionsPanel() {
             )
           }
         >
-          {sessions.error && <LoadError error={sessions.error} onRetry={sessions.reload} />}
+          {plannedSessions.error && <LoadError error={plannedSessions.error} onRetry={plannedSessions.reload} />}
           <Table<Session>
             rowKey="id"
             size="small"
             columns={plannedColumns}
             dataSource={planned}
-            loading={sessions.isLoading}
+            loading={plannedSessions.isLoading}
             pagination={false}
             rowClassName={(s) => (s.overdue ? 'governance-row--overdue' : '')}
             locale={{ emptyText: t('governance.listening.noUpcoming') }}
@@ -96,8 +104,9 @@ export function SessionsPanel() {
       </Col>
       <Col span={24}>
         <Card title={t('governance.listening.past')}>
-          {held.length === 0 && !sessions.isLoading && <Typography.Text type="secondary">{t('governance.listening.noPast')}</Typography.Text>}
-          {held.map((s) => (
+          {held.error && <LoadError error={held.error} onRetry={held.reload} />}
+          {held.items.length === 0 && !held.isLoading && !held.error && <Typography.Text type="secondary">{t('governance.listening.noPast')}</Typography.Text>}
+          {held.items.map((s) => (
             <div key={s.id} className="governance-voice__item" data-testid="held-session">
               <div className="governance-voice__text">
                 <Typography.Text strong>
@@ -117,6 +126,7 @@ export function SessionsPanel() {
               )}
             </div>
           ))}
+          <LoadMore pages={held} label={t('governance.loadMore')} testId="held-load-more" />
         </Card>
       </Col>
       <ScheduleSessionModal
@@ -126,7 +136,7 @@ export function SessionsPanel() {
         onClose={() => setIsScheduling(false)}
         onDone={() => {
           setIsScheduling(false);
-          sessions.reload();
+          reload();
         }}
       />
       <LogSessionModal
@@ -134,7 +144,7 @@ export function SessionsPanel() {
         onClose={() => setLogging(null)}
         onDone={() => {
           setLogging(null);
-          sessions.reload();
+          reload();
         }}
       />
     </Row>

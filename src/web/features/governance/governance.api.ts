@@ -14,7 +14,7 @@ import type {
   Session,
 } from '../../../contracts/governance.ts';
 import { LISTENING_KINDS } from '../../../contracts/governance.ts';
-import { apiDelete, apiGet, apiPatch, apiPost, fetchAllPages } from '../../shared/api/client.ts';
+import { apiDelete, apiGet, apiPatch, apiPost, fetchAllPages, type Page } from '../../shared/api/client.ts';
 
 export type { AgendaItem, CommitteeMember, CommitteeRole, Coverage, CustomerVoice, Decision, DecisionStatus, ListeningKind, Meeting, MeetingSummary, MyListeningDue, Rotation, Session };
 export { LISTENING_KINDS };
@@ -52,7 +52,8 @@ export const addMember = (employeeId: string, role: CommitteeRole) => apiPost<Co
 export const changeMemberRole = (employeeId: string, role: CommitteeRole) => apiPatch<CommitteeMember>(`/committee/members/${employeeId}`, { role });
 export const removeMember = (employeeId: string) => apiDelete(`/committee/members/${employeeId}`);
 
-export const listMeetings = (signal?: AbortSignal) => items<MeetingSummary>('/committee/meetings', undefined, signal);
+/** One page of meetings, latest first; `after` is the previous page's `nextCursor`. */
+export const listMeetings = (after: string | null, signal?: AbortSignal) => apiGet<Page<MeetingSummary>>('/committee/meetings', { cursor: after }, signal);
 export const getMeeting = (id: string, signal?: AbortSignal) => apiGet<Meeting>(`/committee/meetings/${id}`, undefined, signal);
 export const createMeeting = (input: { title: string; at: string }) => apiPost<Meeting>('/committee/meetings', input);
 export const updateMeeting = (id: string, input: { title?: string; at?: string; agenda?: AgendaItem[]; minutes?: string }) => apiPatch<Meeting>(`/committee/meetings/${id}`, input);
@@ -66,7 +67,11 @@ export const createRotation = (input: { employeeId: string; kind: ListeningKind;
 export const updateRotation = (id: string, input: { everyWeeks?: number; note?: string }) => apiPatch<Rotation>(`/listening/rotation/${id}`, input);
 export const deleteRotation = (id: string) => apiDelete(`/listening/rotation/${id}`);
 
-export const listSessions = (query: { from?: string; to?: string; status?: string }, signal?: AbortSignal) => items<Session>('/listening-sessions', query, signal);
+export type SessionQuery = { from?: string; to?: string; status?: 'planned' | 'done' | 'cancelled' | 'overdue' };
+/** One page of sessions, newest first; `after` is the previous page's `nextCursor`. */
+export const listSessions = (query: SessionQuery, after: string | null, signal?: AbortSignal) => apiGet<Page<Session>>('/listening-sessions', { ...query, cursor: after }, signal);
+/** Every session the query matches, page after page. */
+export const listAllSessions = (query: SessionQuery, signal?: AbortSignal) => fetchAllPages<Session>('/listening-sessions', query, signal);
 export const createSession = (input: SessionInput) => apiPost<Session>('/listening-sessions', input);
 export const cancelSession = (id: string) => apiPatch<Session>(`/listening-sessions/${id}`, { status: 'cancelled' });
 export const logSession = (id: string, input: LogInput) => apiPost<Session>(`/listening-sessions/${id}/log`, input);
