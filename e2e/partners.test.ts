@@ -14,10 +14,14 @@ const EAST_MANAGER = 'east.manager@demo.lodestar.local';
 /** The demo's partner link and passcode, as the README prints them (src/server/demo/demo-partners.ts). */
 const DEMO_PARTNER_TOKEN = 'demo-shandian-express-partner-report-2026';
 const DEMO_PARTNER_PASSCODE = 'xingchen-partner';
+/** The courier's partner login (the demo password, as every demo login). */
+const DEMO_PARTNER_LOGIN = 'shandian.partner@demo.lodestar.local';
+const LANGUAGES = [['zh-CN', 'zh'], ['en-US', 'en']] as const;
 
 // Partners in headless Chromium against the demo organisation: the courier company's people unlock their report on a
-// phone (with and without JavaScript: the page needs none), read it and send an idea, in Chinese and English; an
-// administrator manages partners and share links in both languages; a manager reads them without managing.
+// phone (with and without JavaScript: the page needs none), read it and send an idea, and sign in with their partner
+// login to read it and reply, in Chinese and English; an administrator manages partners and share links in both
+// languages; a manager reads them without managing.
 describe('partners in a real browser', () => {
   const demo = demoInBrowser(SHOTS);
   const problems: string[] = [];
@@ -101,11 +105,45 @@ describe('partners in a real browser', () => {
     await context.close();
   }, 60_000);
 
+  for (const [locale, suffix] of LANGUAGES) {
+    it(`the courier's partner login reads its report and replies to a period on a phone (${suffix})`, async () => {
+      const { context, page } = await open({ locale, phone: true });
+      const zh = suffix === 'zh';
+      const loginShot = (name: string, fullPage = false) => page.screenshot({ path: path.join(VOICE_SHOTS, `login-${name}-${suffix}.png`), fullPage });
+      await run(page, `login-${suffix}`, async () => {
+        await logInToDemo(page, DEMO_PARTNER_LOGIN);
+        expect(new URL(page.url()).pathname).toBe('/partner-home');
+        const report = page.getByTestId('partner-report');
+        await report.getByRole('heading', { name: /闪电同城配送/ }).waitFor();
+        await report.locator('.ant-list-item').first().waitFor();
+        for (const name of ['吴磊', '郑浩', '宋杰']) expect(await page.locator('main').innerText()).not.toContain(name);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await loginShot('report');
+        // A reply answers the period on screen: pick 30 days, then write.
+        await report.locator('.ant-segmented-item', { hasText: zh ? '近 30 天' : '30 days' }).click();
+        const replies = page.getByTestId('own-replies');
+        await replies.getByText(zh ? '针对近 30 天的报告（' : 'the last 30 days').waitFor();
+        const body = zh ? '下月起雨天每单加防水袋，17:00 前优先派送写字楼订单。' : 'From next month: a waterproof bag for every rainy-day order, office orders first before 5 pm.';
+        await replies.getByTestId('reply-body').fill(body);
+        await replies.getByTestId('reply-send').click();
+        await replies.getByTestId('reply-sent').waitFor();
+        const newest = replies.locator('.ant-list-item').first();
+        await newest.getByText(body).waitFor();
+        expect(await newest.innerText()).toContain(zh ? '针对近 30 天的报告' : 'On the 30-day report');
+        expect(await replies.locator('.ant-list-item').count()).toBeGreaterThanOrEqual(2); // and the demo's reply through the link
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+        await replies.getByTestId('reply-sent').scrollIntoViewIfNeeded();
+        await loginShot('reply');
+        await page.getByTestId('own-ideas').locator('.ant-list-item').first().scrollIntoViewIfNeeded();
+        await loginShot('ideas');
+        await loginShot('page', true);
+      });
+      await context.close();
+      expect(problems, problems.join('\n')).toEqual([]);
+    }, 120_000);
+  }
 
-  for (const [locale, suffix] of [
-    ['zh-CN', 'zh'],
-    ['en-US', 'en'],
-  ] as const) {
+  for (const [locale, suffix] of LANGUAGES) {
     it(`an administrator previews a partner's report and manages its share links (${suffix})`, async () => {
       const { context, page } = await open({ locale });
       const zh = suffix === 'zh';
@@ -143,10 +181,7 @@ describe('partners in a real browser', () => {
     }, 150_000);
   }
 
-  for (const [locale, suffix] of [
-    ['zh-CN', 'zh'],
-    ['en-US', 'en'],
-  ] as const) {
+  for (const [locale, suffix] of LANGUAGES) {
     it(`an administrator reads the courier's attribution rules, replies and CX fit, and reviews its fit (${suffix})`, async () => {
       const { context, page } = await open({ locale, tall: true });
       const zh = suffix === 'zh';

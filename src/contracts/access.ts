@@ -24,6 +24,7 @@ export const SessionInfoSchema = z.object({
     role: RoleSchema,
     employeeId: IdSchema.nullable(),
     name: z.string().nullable(),
+    partnerId: IdSchema.nullable().meta({ description: 'a partner login: the partner whose report, replies and ideas it reads; null for everyone else' }),
   }),
   org: z.object({ id: IdSchema, slug: z.string(), name: z.string(), nameEn: z.string().nullable() }),
   memberships: MembershipsSchema,
@@ -55,12 +56,16 @@ export const CreateUserSchema = z.object({
   password: text(200).min(10, 'at least 10 characters'),
   role: RoleSchema,
   employeeId: IdSchema.optional(),
+  partnerId: IdSchema.optional().meta({
+    description: 'required for role partner (the partner whose report the login reads, and nothing else); refused for other roles',
+  }),
 });
 export const UserSchema = z.object({
   id: IdSchema,
   email: z.string(),
   role: RoleSchema,
   employeeId: IdSchema.nullable(),
+  partnerId: IdSchema.nullable(),
   disabled: z.boolean(),
 });
 

@@ -13,9 +13,17 @@ const emailDomain = z
   .max(253)
   .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, 'a domain such as example.com');
 
+/**
+ * Single sign-on and SCIM never create partner logins: a partner login acts for one partner, which no identity
+ * provider tells, so an administrator creates each (POST /api/v1/users with partnerId). A refinement rather than a
+ * narrower enum, so settings stored before this rule still read back (provisioning refuses them: identity/provisioning.ts).
+ */
+const notPartner = { error: 'single sign-on and SCIM do not create partner logins: an administrator creates each, with its partner' };
+const isNotPartner = (role: string | null) => role !== 'partner';
+
 /** What a user signing in for the first time gets when no account has their e-mail; no defaultRole: no account is created. */
 const provisioning = {
-  defaultRole: RoleSchema.nullable().default(null),
+  defaultRole: RoleSchema.nullable().default(null).refine(isNotPartner, notPartner),
   defaultUnitId: IdSchema.nullable().default(null),
   defaultPositionId: IdSchema.nullable().default(null),
 };
@@ -105,7 +113,7 @@ export const SsoPolicySchema = z.object({
 export type SsoPolicy = z.infer<typeof SsoPolicySchema>;
 
 export const PutScimSettingsSchema = z.object({
-  defaultRole: RoleSchema.default('employee'),
+  defaultRole: RoleSchema.default('employee').refine(isNotPartner, notPartner),
   defaultUnitId: IdSchema.nullable().default(null),
   defaultPositionId: IdSchema.nullable().default(null),
 });

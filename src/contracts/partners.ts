@@ -155,7 +155,7 @@ export const PartnerReplySchema = z.object({
   id: IdSchema,
   body: z.string(),
   period: z.object({ days: z.number().int(), from: z.string(), to: z.string() }),
-  via: z.enum(['link', 'key']),
+  via: z.enum(['link', 'key', 'user']).meta({ description: 'a share link, a partner API key, or a partner login' }),
   createdAt: z.string(),
 });
 export type PartnerReply = z.infer<typeof PartnerReplySchema>;

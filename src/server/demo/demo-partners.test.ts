@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../testing/test-app.ts';
-import { DEMO_PARTNER_PASSCODE, DEMO_PARTNER_TOKEN } from './demo-partners.ts';
+import { DEMO_PASSWORD } from './demo-org.ts';
+import { DEMO_PARTNER_LOGIN, DEMO_PARTNER_PASSCODE, DEMO_PARTNER_TOKEN } from './demo-partners.ts';
 import { seedDemo } from './seed-demo.ts';
 
 let t: TestApp;
@@ -27,6 +28,19 @@ describe('demo partners', () => {
     for (const name of ['吴磊', '郑浩', '宋杰', '张伟']) expect(JSON.stringify(report)).not.toContain(name);
     const ideas = (await api('GET', `/api/v1/public/partner-reports/${DEMO_PARTNER_TOKEN}/ideas`, undefined, { authorization: `Bearer ${unlock.json().accessToken}` })).json();
     expect(ideas.items).toHaveLength(1);
+  });
+
+  it('has the courier’s partner login from the README: the same report as its link, its reply and its idea', async () => {
+    const login = await api('POST', '/api/v1/auth/login', { email: DEMO_PARTNER_LOGIN.email, password: DEMO_PASSWORD, org: 'demo' });
+    expect(login.statusCode, login.body).toBe(200);
+    expect(login.json().user).toMatchObject({ role: 'partner', partnerId: expect.any(String) });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const report = (await api('GET', '/api/v1/partner-report?days=90', undefined, { cookie })).json();
+    expect(report.partner).toEqual({ name: '闪电同城配送', kind: 'logistics' });
+    expect(report.verbatimsShown).toBe(true);
+    expect((await api('GET', '/api/v1/partner-report/replies', undefined, { cookie })).json().items).toMatchObject([{ via: 'link', period: { days: 90 } }]);
+    expect((await api('GET', '/api/v1/partner-report/ideas', undefined, { cookie })).json().items).toHaveLength(1);
+    expect((await api('GET', '/api/v1/partners', undefined, { cookie })).statusCode).toBe(403);
   });
 
   it('has a franchisee whose first link expired and a supplier with too few comments for verbatims', async () => {

@@ -3,18 +3,21 @@
  * Lake store is a franchisee (attribution rules say so), and 鲜果源 supplies the fruit line. The first two have
  * months of answers (enough comments for verbatims), the supplier a handful (too few: its report explains why it
  * shows none). The courier has an active share link whose address and passcode the README prints, a reply to its
- * report and an idea filed through it; the franchisee's first link has expired. Each has CX-fit reviews.
+ * report and an idea filed through it, and a partner login (DEMO_PARTNER_LOGIN) that reads the same report in the web
+ * app; the franchisee's first link has expired. Each has CX-fit reviews.
  */
 import type { Actor } from '../platform/actor.ts';
 import { DAY } from '../platform/clock.ts';
 import type { AppContext } from '../platform/context.ts';
 import type { Tx } from '../platform/db/database.ts';
 import { hashPassword, sha256 } from '../platform/secrets.ts';
+import { insertUser } from '../modules/access/index.ts';
 import { recordInteractions } from '../modules/odata/index.ts';
 import { insertPartner, insertPartnerFit, insertPartnerReply, insertPartnerRule, insertShareLink } from '../modules/partners/index.ts';
 import { createIdea } from '../modules/recognition/index.ts';
 import { ingestBatch } from '../modules/responses/index.ts';
 import { DEMO_SURVEY_NAME } from './demo-listening.ts';
+import { DEMO_PASSWORD } from './demo-org.ts';
 
 /**
  * The demo link's token and passcode, fixed so the README can print them: `/partner/<token>`. Only the
@@ -22,6 +25,9 @@ import { DEMO_SURVEY_NAME } from './demo-listening.ts';
  */
 export const DEMO_PARTNER_TOKEN = 'demo-shandian-express-partner-report-2026';
 export const DEMO_PARTNER_PASSCODE = 'xingchen-partner';
+
+/** The courier's partner login (the demo password, like every demo login): its report, replies and ideas in the web app. */
+export const DEMO_PARTNER_LOGIN = { email: 'shandian.partner@demo.lodestar.local', role: 'partner', name: '钱主管 · 闪电同城配送' } as const;
 
 // A fruit supplier's few answers: below the verbatim threshold on purpose.
 const FRUIT_ANSWERS: Array<{ nps: number; csat: number; comment?: string; lang: 'zh-CN' | 'en' }> = [
@@ -52,6 +58,7 @@ export async function seedPartners(ctx: AppContext, admin: Actor, unitIds: Reado
       await insertPartnerRule(ctx, tx, null, courier.id, { touchpoint: 'home_delivery', unitId: unitIds.get(team), applyToPast: true });
     }
     await insertPartnerRule(ctx, tx, null, franchisee.id, { unitId: unitIds.get('xihu'), applyToPast: true });
+    await insertUser(ctx, tx, null, { email: DEMO_PARTNER_LOGIN.email, password: DEMO_PASSWORD, role: 'partner', partnerId: courier.id });
     await insertShareLink(ctx, tx, null, { partnerId: courier.id, tokenHash: sha256(DEMO_PARTNER_TOKEN), passcodeHash, expiresAt: new Date(now.getTime() + 180 * DAY) });
     await insertShareLink(ctx, tx, null, {
       partnerId: franchisee.id,

@@ -6,7 +6,7 @@ import type { Actor } from '../platform/actor.ts';
 import { seedActing } from './demo-acting.ts';
 import { seedCulture } from './demo-culture.ts';
 import { seedFrontline } from './demo-frontline.ts';
-import { seedPartners } from './demo-partners.ts';
+import { DEMO_PARTNER_LOGIN, seedPartners } from './demo-partners.ts';
 import { seedPrivacy } from './demo-privacy.ts';
 import { seedGovernance } from './demo-governance.ts';
 import { seedAudit } from './demo-audit.ts';
@@ -36,9 +36,11 @@ export interface DemoResult {
 
 export type { DemoSize } from './demo-model.ts';
 
-/** The logins of the demo organisation, for printing at start. */
-export const demoLogins = (): DemoLogin[] =>
-  DEMO_EMPLOYEES.filter((e) => e.login).map((e) => ({ email: e.login!.email, password: DEMO_PASSWORD, role: e.login!.role, name: e.name }));
+/** The logins of the demo organisation, for printing at start: the staff's, then the courier partner's. */
+export const demoLogins = (): DemoLogin[] => [
+  ...DEMO_EMPLOYEES.filter((e) => e.login).map((e) => ({ email: e.login!.email, password: DEMO_PASSWORD, role: e.login!.role, name: e.name })),
+  { ...DEMO_PARTNER_LOGIN, password: DEMO_PASSWORD },
+];
 
 /**
  * Creates the demo organisation (slug `demo`) unless it exists. Idempotent, so

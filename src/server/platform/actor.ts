@@ -12,7 +12,7 @@ export interface Actor {
   role: Role;
   /** The employee this account acts as; the root of a manager's or employee's data scope. */
   employeeId: string | null;
-  /** The partner a `partner` key or share link acts for; such an actor reads that partner's report and nothing else. */
+  /** The partner a `partner` key, login or share link acts for; such an actor reads that partner's report and nothing else. */
   partnerId?: string | null;
   /** Set for cookie sessions, which must echo it in X-CSRF-Token on writes. */
   session?: { id: string; csrfToken: string };

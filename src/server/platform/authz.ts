@@ -87,7 +87,7 @@ const rules = {
   'partner.read': (a: Actor) => a.role === 'admin' || a.role === 'manager', // the partner list, their links and report previews
   'partner.manage': (a: Actor) => a.role === 'admin', // partners and their share links
   'privacy.manage': (a: Actor) => a.role === 'admin', // a customer's preview, export and erasure; retention limits; their history
-  'partner.report': (a: Actor) => a.role === 'partner' && !!a.partnerId, // a partner key: its own partner's report and ideas only
+  'partner.report': (a: Actor) => a.role === 'partner' && !!a.partnerId, // a partner key or login bound to a partner: its own partner's report, replies and ideas only
 } satisfies Record<string, (a: Actor) => boolean>;
 
 export type Action = keyof typeof rules;

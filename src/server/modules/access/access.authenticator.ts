@@ -15,6 +15,7 @@ interface SessionRow {
   expires_at: Date;
   role: Role;
   employee_id: string | null;
+  partner_id: string | null;
 }
 
 /**
@@ -28,7 +29,7 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
       const now = ctx.clock.now();
       const [s] = await ctx.db.system((tx) =>
         tx.query<SessionRow>(
-          `SELECT s.id, s.org_id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.role, u.employee_id
+          `SELECT s.id, s.org_id, s.user_id, s.csrf_token, s.last_seen_at, s.expires_at, u.role, u.employee_id, u.partner_id
            FROM sessions s JOIN users u ON u.org_id = s.org_id AND u.id = s.user_id
            WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
           [sha256(token)],
@@ -47,6 +48,9 @@ export function createAuthenticator(ctx: AppContext): Authenticator {
         id: s.user_id,
         role: s.role,
         employeeId: s.employee_id,
+        // A partner login acts for its partner exactly as a partner key does ('partner.report' needs it); read per
+        // request like the role, so binding or disabling takes effect at once.
+        partnerId: s.partner_id,
         session: { id: s.id, csrfToken: s.csrf_token },
       } satisfies Actor;
     },

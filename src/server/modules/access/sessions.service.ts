@@ -102,12 +102,13 @@ export function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo>
       role: Role;
       employee_id: string | null;
       employee_name: string | null;
+      partner_id: string | null;
       org_id: string;
       slug: string;
       org_name: string;
       org_name_en: string | null;
     }>(
-      `SELECT u.email, u.role, u.employee_id, e.name AS employee_name, o.id AS org_id, o.slug, o.name AS org_name, o.name_en AS org_name_en
+      `SELECT u.email, u.role, u.employee_id, e.name AS employee_name, u.partner_id, o.id AS org_id, o.slug, o.name AS org_name, o.name_en AS org_name_en
        FROM users u JOIN organisations o ON o.id = u.org_id
        LEFT JOIN employees e ON e.org_id = u.org_id AND e.id = u.employee_id
        WHERE u.org_id = $1 AND u.id = $2`,
@@ -115,7 +116,7 @@ export function sessionInfo(ctx: AppContext, actor: Actor): Promise<SessionInfo>
     );
     if (!row || !actor.session) throw notFound('user');
     return {
-      user: { id: actor.id, email: row.email, role: row.role, employeeId: row.employee_id, name: row.employee_name },
+      user: { id: actor.id, email: row.email, role: row.role, employeeId: row.employee_id, name: row.employee_name, partnerId: row.partner_id },
       org: { id: row.org_id, slug: row.slug, name: row.org_name, nameEn: row.org_name_en },
       // By the governance module's own rule, so the menu opens the committee and listening exactly to whom the API serves them.
       memberships: await governanceMembershipsOf(tx, actor),

@@ -7,10 +7,18 @@ import { insertPasswordlessUser, type UserRecord } from '../access/index.ts';
 // Creating a login (and, when the role needs one, its employee record) for someone the identity provider
 // vouches for: just-in-time at their first single sign-on, or ahead of time by SCIM.
 
-/** The employee's unit or position could not be determined (neither from the provider's value nor a default). */
+/**
+ * The employee's unit or position could not be determined (neither from the provider's value nor a default), or
+ * the default role is `partner` (saved before settings refused it): a partner login needs its partner, which no
+ * identity provider tells, so single sign-on and SCIM never create one.
+ */
 export class ProvisioningIncomplete extends Error {
-  constructor(readonly missing: 'unit' | 'position') {
-    super(`the ${missing} of the new employee is unknown: the identity provider sent no value that matches one, and no default is set`);
+  constructor(readonly missing: 'unit' | 'position' | 'partner') {
+    super(
+      missing === 'partner'
+        ? 'single sign-on and SCIM do not create partner logins: an administrator creates them, each with its partner'
+        : `the ${missing} of the new employee is unknown: the identity provider sent no value that matches one, and no default is set`,
+    );
   }
 }
 
@@ -50,6 +58,7 @@ export async function resolveReference(tx: Tx, table: 'units' | 'positions', val
  * their place in the tree).
  */
 export async function provisionUser(ctx: AppContext, tx: Tx, actor: Actor | null, person: NewPerson): Promise<UserRecord> {
+  if (person.role === 'partner') throw new ProvisioningIncomplete('partner');
   const [existing] = await tx.query<{ id: string }>(`SELECT id FROM employees WHERE org_id = $1 AND lower(email) = lower($2)`, [tx.orgId, person.email]);
   let employeeId = existing?.id ?? null;
   if (!employeeId) {

@@ -1,6 +1,7 @@
 /**
- * The partner's voice: ideas filed through a partner key or an unlocked share link go onto the organisation's
- * idea board (the recognition module's), marked as a partner's; the partner sees its own ideas and their status.
+ * The partner's voice: ideas filed through a partner key, a partner login or an unlocked share link go onto the
+ * organisation's idea board (the recognition module's), marked as a partner's; the partner sees its own ideas and
+ * their status.
  */
 import type { z } from 'zod';
 import type { PartnerIdeaInputSchema } from '../../../contracts/partners.ts';
@@ -38,7 +39,7 @@ const asPartnerIdea = (idea: { id: string; title: string; body: string; status: 
   createdAt: idea.createdAt,
 });
 
-/** `POST /api/v1/partner-report/ideas`: an idea from a partner key. */
+/** `POST /api/v1/partner-report/ideas`: an idea from a partner key or a signed-in partner login. */
 export async function fileAccountIdea(ctx: AppContext, actor: Actor, input: IdeaInput): Promise<PartnerIdea> {
   authorize(actor, 'partner.report');
   return asPartnerIdea(await createIdea(ctx, actor, input));

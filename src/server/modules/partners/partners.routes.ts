@@ -27,7 +27,7 @@ const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: Erro
 const writeErrors = { ...errors, 409: ErrorSchema };
 const origin = (req: FastifyRequest) => `${req.protocol}://${req.host}`;
 
-/** The organisation's side (partners, share links, report previews) and a partner key's own report and ideas. */
+/** The organisation's side (partners, share links, report previews) and a partner key's or login's own report and ideas. */
 export function registerPartnerRoutes(app: HttpApp, ctx: AppContext): void {
   const tags = ['partners'];
   app.get('/api/v1/partners', { schema: { tags, response: { 200: PartnerListSchema, ...errors } } }, async (req) => ({ items: await listPartners(ctx, actorOf(req)) }));
@@ -68,11 +68,11 @@ export function registerPartnerRoutes(app: HttpApp, ctx: AppContext): void {
     },
   );
 
-  // The only routes a partner key reaches (`config.partner`); everything else answers it 403.
+  // The only routes a partner key or partner login reaches (`config.partner`); everything else answers it 403.
   const partnerOnly = { partner: true as const };
   app.get(
     '/api/v1/partner-report',
-    { config: partnerOnly, schema: { tags, description: 'a partner key: its partner’s report', querystring: ReportQuerySchema, response: { 200: PartnerReportSchema, ...errors } } },
+    { config: partnerOnly, schema: { tags, description: 'a partner key or partner login: its partner’s report (403 for a partner login bound to no partner)', querystring: ReportQuerySchema, response: { 200: PartnerReportSchema, ...errors } } },
     (req) => readOwnPartnerReport(ctx, actorOf(req), Number(req.query.days)),
   );
   app.get('/api/v1/partner-report/ideas', { config: partnerOnly, schema: { tags, response: { 200: PartnerIdeaListSchema, ...errors } } }, async (req) => ({

@@ -134,7 +134,7 @@ export function previewPartnerReport(ctx: AppContext, actor: Actor, id: string, 
   return ctx.db.tenant(actor.orgId, (tx) => buildPartnerReport(tx, id, days, ctx.clock.now()));
 }
 
-/** `GET /api/v1/partner-report`: a partner key's own report; a partner account bound to no partner has none. */
+/** `GET /api/v1/partner-report`: a partner key's or login's own report; a partner account bound to no partner has none (403). */
 export function readOwnPartnerReport(ctx: AppContext, actor: Actor, days: number): Promise<PartnerReport> {
   authorize(actor, 'partner.report');
   return ctx.db.tenant(actor.orgId, (tx) => buildPartnerReport(tx, actor.partnerId!, days, ctx.clock.now()));

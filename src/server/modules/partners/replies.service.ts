@@ -1,6 +1,6 @@
 /**
  * The partner's reply to a report period: after reading its report, the partner says what it will change. It
- * writes through its share link or its API key (never as a person: the reply names the link or key), and the
+ * writes through its share link, its API key or a partner login (the reply names the link, key or login), and the
  * organisation reads the replies beside the report. The period is the one the partner was reading.
  */
 import type { z } from 'zod';
@@ -66,10 +66,11 @@ export function listPartnerReplies(ctx: AppContext, actor: Actor, partnerId: str
   });
 }
 
-/** `POST /api/v1/partner-report/replies`: a partner key answers its report. */
+/** `POST /api/v1/partner-report/replies`: a partner key or a signed-in partner login answers its report. */
 export function fileAccountReply(ctx: AppContext, actor: Actor, input: ReplyInput): Promise<PartnerReply> {
   authorize(actor, 'partner.report');
-  return ctx.db.tenant(actor.orgId, (tx) => insertPartnerReply(ctx, tx, actor.partnerId!, { kind: 'key', id: actor.id }, input));
+  const via = { kind: actor.kind === 'user' ? ('user' as const) : ('key' as const), id: actor.id };
+  return ctx.db.tenant(actor.orgId, (tx) => insertPartnerReply(ctx, tx, actor.partnerId!, via, input));
 }
 
 export function listAccountReplies(ctx: AppContext, actor: Actor): Promise<PartnerReply[]> {

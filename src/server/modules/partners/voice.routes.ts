@@ -61,14 +61,14 @@ export function registerPartnerVoiceRoutes(app: HttpApp, ctx: AppContext): void 
     async (req, reply) => reply.status(201).send(await reviewPartnerFit(ctx, actorOf(req), req.params.id, req.body)),
   );
 
-  // A partner key's side (its share link's is in public.routes.ts).
+  // A partner key's or partner login's side (its share link's is in public.routes.ts).
   const partnerOnly = { partner: true as const };
   app.get('/api/v1/partner-report/replies', { config: partnerOnly, schema: { tags, response: { 200: PartnerReplyListSchema, ...errors } } }, async (req) => ({
     items: await listAccountReplies(ctx, actorOf(req)),
   }));
   app.post(
     '/api/v1/partner-report/replies',
-    { config: partnerOnly, schema: { tags, description: 'a partner key answers its report: what it will change', body: PartnerReplyInputSchema, response: { 201: PartnerReplySchema, ...writeErrors } } },
+    { config: partnerOnly, schema: { tags, description: 'a partner key or partner login answers its report: what it will change', body: PartnerReplyInputSchema, response: { 201: PartnerReplySchema, ...writeErrors } } },
     async (req, reply) => reply.status(201).send(await fileAccountReply(ctx, actorOf(req), req.body)),
   );
 }

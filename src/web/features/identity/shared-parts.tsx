@@ -30,7 +30,8 @@ export function CopyableUrl({ label, url, testId }: { label: string; url: string
   );
 }
 
-const ROLES = ['admin', 'manager', 'employee', 'partner'] as const;
+// No `partner`: a partner login acts for one partner, which no identity provider tells (contracts/identity.ts).
+const ROLES = ['admin', 'manager', 'employee'] as const;
 
 /** The role select: `null` means no automatic accounts (when `allowNone`). */
 export function RoleSelect({ allowNone, value, onChange }: { allowNone?: boolean; value?: string | null; onChange?: (v: string | null) => void }) {

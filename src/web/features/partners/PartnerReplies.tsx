@@ -5,7 +5,7 @@ import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { listPartnerReplies, type PartnerReply } from './partners.api.ts';
 
 const PAGE = 10;
-const VIA_COLOR: Record<PartnerReply['via'], string> = { link: 'blue', key: 'purple' };
+const VIA_COLOR: Record<PartnerReply['via'], string> = { link: 'blue', key: 'purple', user: 'cyan' };
 
 /** What the partner says it will change after reading a report period, newest first (partners write them, the organisation reads). */
 export function PartnerReplies({ partnerId }: { partnerId: string }) {

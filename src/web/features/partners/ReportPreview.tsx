@@ -4,24 +4,41 @@ import { useTranslation } from 'react-i18next';
 import { PARTNER_LIMITS } from '../../../contracts/partners.ts';
 import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
-import { getPartnerReport, type PartnerReport } from './partners.api.ts';
+import { getOwnReport, getPartnerReport, type PartnerReport } from './partners.api.ts';
 import './partners.css';
 
 const SENTIMENT_COLOR = { positive: 'green', neutral: 'default', negative: 'red' } as const;
 
-/** The partner's report exactly as the partner sees it, for a chosen period. */
-export function ReportPreview({ partnerId }: { partnerId: string }) {
+/**
+ * The partner's report exactly as the partner sees it, for a chosen period: the organisation's preview of a partner's
+ * (`partnerId`), or, without one, a signed-in partner login's own (`/partner-report`; the server knows the partner).
+ * The period is the component's own unless the caller holds it (`days` and `onDaysChange`), as the partner's home page
+ * does so that a reply answers the period on screen.
+ */
+export function ReportPreview({ partnerId, days: heldDays, onDaysChange }: { partnerId?: string; days?: number; onDaysChange?: (days: number) => void }) {
   const { t } = useTranslation();
-  const [days, setDays] = useState<number>(90);
-  const report = useApiQuery((signal) => getPartnerReport(partnerId, days, signal), [partnerId, days]);
+  const [ownDays, setOwnDays] = useState<number>(90);
+  const days = heldDays ?? ownDays;
+  const setDays = onDaysChange ?? setOwnDays;
+  const report = useApiQuery((signal) => (partnerId ? getPartnerReport(partnerId, days, signal) : getOwnReport(days, signal)), [partnerId, days]);
   const r = report.data;
   return (
     <div data-testid="partner-report">
+      {!partnerId && r && (
+        <Typography.Title level={4} className="partner-own__name">
+          {r.partner.name} <Tag color="blue">{t(`partners.kinds.${r.partner.kind}`)}</Tag>
+        </Typography.Title>
+      )}
       <Flex justify="space-between" align="flex-start" gap={12} wrap style={{ marginBottom: 16 }}>
         <Typography.Text type="secondary" style={{ flex: '1 1 260px' }}>
-          {t('partners.reportHelp')}
+          {partnerId ? t('partners.reportHelp') : t('partners.home.reportHelp')}
         </Typography.Text>
-        <Segmented value={days} onChange={(v) => setDays(Number(v))} options={PARTNER_LIMITS.periods.map((d) => ({ value: d, label: t('partners.period', { days: d }) }))} />
+        {/* A partner reads its own report on a phone too: short labels keep the three periods within its width. */}
+        <Segmented
+          value={days}
+          onChange={(v) => setDays(Number(v))}
+          options={PARTNER_LIMITS.periods.map((d) => ({ value: d, label: partnerId ? t('partners.period', { days: d }) : t('partners.home.period', { days: d }) }))}
+        />
       </Flex>
       {report.error && <LoadError error={report.error} onRetry={report.reload} />}
       {r && (
@@ -92,22 +109,21 @@ function Themes({ report }: { report: PartnerReport }) {
     <div>
       <Typography.Title level={5}>{t('partners.themes')}</Typography.Title>
       {report.themes.map((th) => (
-        <Row key={th.topic} gutter={12} align="middle" wrap={false}>
-          <Col flex="120px">
-            <Typography.Text ellipsis>{th.topic}</Typography.Text>
-          </Col>
-          <Col flex="auto">
-            {/* Bar length: mentions against the most mentioned theme; green, grey and red: positive, neutral and negative mentions. */}
-            <div className="partner-theme-bar" style={{ width: `${(100 * th.mentions) / most}%` }}>
-              <span className="is-positive" style={{ flexGrow: th.positive }} />
-              <span className="is-neutral" style={{ flexGrow: th.mentions - th.positive - th.negative }} />
-              <span className="is-negative" style={{ flexGrow: th.negative }} />
-            </div>
-          </Col>
-          <Col flex="110px">
-            <Typography.Text type="secondary">{t('partners.mentions', { count: th.mentions })}</Typography.Text>
-          </Col>
-        </Row>
+        // Topic, bar and count side by side; on a phone the bar takes a line of its own (partners.css).
+        <div key={th.topic} className="partner-theme">
+          <Typography.Text ellipsis className="partner-theme__topic">
+            {th.topic}
+          </Typography.Text>
+          {/* Bar length: mentions against the most mentioned theme; green, grey and red: positive, neutral and negative mentions. */}
+          <div className="partner-theme-bar" style={{ width: `${(100 * th.mentions) / most}%` }}>
+            <span className="is-positive" style={{ flexGrow: th.positive }} />
+            <span className="is-neutral" style={{ flexGrow: th.mentions - th.positive - th.negative }} />
+            <span className="is-negative" style={{ flexGrow: th.negative }} />
+          </div>
+          <Typography.Text type="secondary" className="partner-theme__count">
+            {t('partners.mentions', { count: th.mentions })}
+          </Typography.Text>
+        </div>
       ))}
     </div>
   );

@@ -7,8 +7,11 @@ import type {
   Partner,
   PartnerFit,
   PartnerFitInputSchema,
+  PartnerIdeaInputSchema,
+  PartnerIdeaSchema,
   PartnerKind,
   PartnerReply,
+  PartnerReplyInputSchema,
   PartnerReport,
   PartnerRule,
   PartnerRuleInputSchema,
@@ -22,6 +25,9 @@ export type CreatedShareLink = z.infer<typeof CreatedShareLinkSchema>;
 export type PartnerRuleInput = z.input<typeof PartnerRuleInputSchema>;
 export type CreatedPartnerRule = z.infer<typeof CreatedPartnerRuleSchema>;
 export type PartnerFitInput = z.input<typeof PartnerFitInputSchema>;
+export type PartnerIdea = z.infer<typeof PartnerIdeaSchema>;
+export type PartnerIdeaInput = z.input<typeof PartnerIdeaInputSchema>;
+export type PartnerReplyInput = z.input<typeof PartnerReplyInputSchema>;
 export type KnownTouchpoint = z.infer<typeof KnownTouchpointsSchema>['items'][number];
 
 export const listPartners = async (signal?: AbortSignal) => (await apiGet<{ items: Partner[] }>('/partners', undefined, signal)).items;
@@ -43,3 +49,12 @@ export const listPartnerReplies = async (id: string, signal?: AbortSignal) => (a
 /** Newest first. */
 export const listPartnerFit = async (id: string, signal?: AbortSignal) => (await apiGet<{ items: PartnerFit[] }>(`/partners/${id}/fit`, undefined, signal)).items;
 export const createPartnerFit = (id: string, input: PartnerFitInput) => apiPost<PartnerFit>(`/partners/${id}/fit`, input);
+
+// A signed-in partner login's own side: its partner's report, replies and ideas (the server knows the partner).
+export const getOwnReport = (days: number, signal?: AbortSignal) => apiGet<PartnerReport>('/partner-report', { days }, signal);
+/** Newest first. */
+export const listOwnReplies = async (signal?: AbortSignal) => (await apiGet<{ items: PartnerReply[] }>('/partner-report/replies', undefined, signal)).items;
+export const sendOwnReply = (input: PartnerReplyInput) => apiPost<PartnerReply>('/partner-report/replies', input);
+/** Newest first. */
+export const listOwnIdeas = async (signal?: AbortSignal) => (await apiGet<{ items: PartnerIdea[] }>('/partner-report/ideas', undefined, signal)).items;
+export const sendOwnIdea = (input: PartnerIdeaInput) => apiPost<PartnerIdea>('/partner-report/ideas', input);

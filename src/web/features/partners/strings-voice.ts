@@ -29,8 +29,8 @@ export const voiceEn = {
     tab: 'Partner’s replies',
     help: 'What the partner says it will change after reading its report for a period. Partners write replies; you read them here.',
     period: 'Last {{days}} days, {{from}} – {{to}}',
-    via: { link: 'Via share link', key: 'Via API key' },
-    empty: 'No replies yet. A partner replies from its report page (opened through a share link) or with its API key, after reading a period’s report.',
+    via: { link: 'Via share link', key: 'Via API key', user: 'Via partner login' },
+    empty: 'No replies yet. A partner replies after reading a period’s report: on its report page (opened through a share link), signed in with its partner login, or with its API key.',
   },
   fit: {
     tab: 'CX fit',
@@ -99,8 +99,8 @@ export const voiceZhCN: typeof voiceEn = {
     tab: '合作伙伴回复',
     help: '合作伙伴阅读某一期报告后，说明其将做出的改进。回复由合作伙伴填写，您在这里查看。',
     period: '近 {{days}} 天，{{from}} – {{to}}',
-    via: { link: '通过分享链接', key: '通过 API 密钥' },
-    empty: '还没有回复。合作伙伴阅读某一期报告后，可在报告页面（通过分享链接打开）或使用其 API 密钥回复。',
+    via: { link: '通过分享链接', key: '通过 API 密钥', user: '通过合作伙伴账号' },
+    empty: '还没有回复。合作伙伴阅读某一期报告后，可在报告页面（通过分享链接打开）、登录合作伙伴账号或使用其 API 密钥回复。',
   },
   fit: {
     tab: '体验契合度',

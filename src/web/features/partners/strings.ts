@@ -1,3 +1,4 @@
+import { homeEn, homeZhCN } from './strings-home.ts';
 import { voiceEn, voiceZhCN } from './strings-voice.ts';
 
 /** This feature's UI strings in both languages; zhCN must have exactly en's keys (checked by the type and by i18n.test.ts). */
@@ -54,14 +55,7 @@ export const en = {
   confirmRevoke: 'Revoke this link? It stops working at once.',
   noLinks: 'No share links yet',
   ...voiceEn,
-  home: {
-    nav: 'My partner report',
-    title: 'Welcome, partner',
-    lead: 'Your report opens from your own link',
-    scope: 'This account is for partners: the organisation’s internal pages are not part of it.',
-    howTo: 'Your contact at the organisation sends you a link to your report with a passcode. Open that link to read what customers said about your part of the service this period, and to send the organisation your ideas.',
-    lost: 'Lost the link, or has it expired? Ask your contact for a new one.',
-  },
+  home: homeEn,
   errors: {
     passcode_too_short: 'The passcode needs at least 8 characters',
     expiry_in_past: 'The expiry date must be in the future',
@@ -125,14 +119,7 @@ export const zhCN: typeof en = {
   confirmRevoke: '确定撤销此链接吗？撤销后立即失效。',
   noLinks: '还没有分享链接',
   ...voiceZhCN,
-  home: {
-    nav: '我的合作伙伴报告',
-    title: '欢迎您，合作伙伴',
-    lead: '您的报告通过专属链接查看',
-    scope: '这是合作伙伴账号，不包含组织内部的页面。',
-    howTo: '您在该组织的联系人会把报告链接和访问码发给您。打开链接即可查看本期客户对您所负责服务的评价，并向组织提交您的创意。',
-    lost: '链接丢失或已过期？请联系您的联系人重新发送。',
-  },
+  home: homeZhCN,
   errors: {
     passcode_too_short: '访问码至少需要 8 个字符',
     expiry_in_past: '到期日必须晚于今天',
