@@ -6,22 +6,12 @@ import { useApiQuery } from '../../shared/api/use-api-query.ts';
 import { LoadError } from '../../shared/ui/LoadError.tsx';
 import { listOwnIdeas, sendOwnIdea, type PartnerIdea, type PartnerIdeaInput } from './partners.api.ts';
 import { usePartnerErrorMessage } from './use-partner-error.ts';
+import { IDEA_STATUS_COLORS } from '../recognition/index.ts';
 
 /** The longest title and details the server takes (contracts/partners.ts). */
 const MAX_TITLE = 200;
 const MAX_BODY = 5000;
 const PAGE = 5;
-/** The idea board's colours (recognition's IdeaStatus.tsx), so a status reads the same to the partner and the staff. */
-const STATUS_COLOR: Record<IdeaStatus, string> = {
-  open: 'blue',
-  under_review: 'purple',
-  accepted: 'gold',
-  in_progress: 'cyan',
-  implemented: 'green',
-  declined: 'default',
-  duplicate: 'default',
-};
-
 /** A signed-in partner files an improvement idea on the organisation's idea board and follows its own ideas' status. */
 export function OwnIdeas({ org }: { org: string }) {
   const { t, i18n } = useTranslation();
@@ -78,7 +68,7 @@ export function OwnIdeas({ org }: { org: string }) {
               <Flex vertical gap={4} className="partner-own__item">
                 <Flex justify="space-between" align="flex-start" gap={8}>
                   <Typography.Text strong>{idea.title}</Typography.Text>
-                  <Tag color={STATUS_COLOR[status] ?? 'default'} style={{ marginInlineEnd: 0 }} data-testid="idea-status">
+                  <Tag color={IDEA_STATUS_COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }} data-testid="idea-status">
                     {t(`recognition.ideas.statuses.${status}`)}
                   </Tag>
                 </Flex>
