@@ -90,8 +90,17 @@ describe('chat robots in a real browser', () => {
     await dialog.locator('#name').fill('徐汇门店群');
     await dialog.locator('#url').fill(`${fakeBase}/robot/send?access_token=e2e0token0abcdef123456`);
     await dialog.getByLabel('签名密钥').fill('SECe2e0secret0abcdef0123456789');
-    await dialog.locator('#unitId').click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle('上海徐汇门店').click();
+    // A click on an option can land while the tree dropdown is still sliding in and be lost (it happened in CI):
+    // choose until the field shows the store.
+    const unitField = dialog.locator('.ant-select').filter({ has: page.locator('#unitId') });
+    await expect
+      .poll(async () => {
+        const dropdown = page.locator('.ant-select-dropdown:visible');
+        if ((await dropdown.count()) === 0) await dialog.locator('#unitId').click();
+        await dropdown.getByTitle('上海徐汇门店').click({ timeout: 5_000 }).catch(() => undefined);
+        return (await unitField.textContent()) ?? '';
+      }, { timeout: 30_000 })
+      .toContain('上海徐汇门店');
     await shot('add-zh', false);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     const row = page.getByTestId('chat-robots-table').locator('tr', { hasText: '徐汇门店群' });
