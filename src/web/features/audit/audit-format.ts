@@ -1,23 +1,6 @@
 import type { MaturityLevel, Unit } from './audit.api.ts';
 
-export interface UnitNode {
-  value: string;
-  title: string;
-  children: UnitNode[];
-}
-
-/** The units as a tree for a TreeSelect; a unit whose parent is not in the list becomes a root (a manager's subtree). */
-export function unitTreeData(units: readonly Unit[], nameOf: (u: Unit) => string): UnitNode[] {
-  const ids = new Set(units.map((u) => u.id));
-  const nodes = new Map(units.map((u) => [u.id, { value: u.id, title: nameOf(u), children: [] as UnitNode[] }]));
-  const roots: UnitNode[] = [];
-  for (const unit of units) {
-    const node = nodes.get(unit.id)!;
-    if (unit.parentId && ids.has(unit.parentId)) nodes.get(unit.parentId)!.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
+export { unitTreeData } from '../../shared/unit-tree-data.ts';
 
 /** A unit and everything below it, from the full list: what a manager may audit. */
 export function subtreeOf(units: readonly Unit[], rootId: string): Unit[] {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { LEVELS, VISION_STATES, type BenchmarkRow, type Pillar, type Unit } from './culture.api.ts';
+import { LEVELS, VISION_STATES, type BenchmarkRow, type Pillar } from './culture.api.ts';
 
 /** One decimal, or an em dash for a missing figure. */
 export const fmt = (value: number | null | undefined, digits = 0) => (value === null || value === undefined || Number.isNaN(value) ? '—' : value.toFixed(digits));
@@ -29,23 +29,7 @@ export function unitTreeOrder<T extends { id: string; parentId: string | null }>
   return out;
 }
 
-/** Tree data for an antd TreeSelect of units. */
-export interface UnitNode {
-  value: string;
-  title: string;
-  children: UnitNode[];
-}
-export function unitTreeData(units: readonly Unit[], nameOf: (u: Unit) => string): UnitNode[] {
-  const ids = new Set(units.map((u) => u.id));
-  const nodes = new Map(units.map((u) => [u.id, { value: u.id, title: nameOf(u), children: [] as UnitNode[] }]));
-  const roots: UnitNode[] = [];
-  for (const unit of units) {
-    const node = nodes.get(unit.id)!;
-    if (unit.parentId && ids.has(unit.parentId)) nodes.get(unit.parentId)!.children.push(node);
-    else roots.push(node);
-  }
-  return roots;
-}
+export { unitTreeData } from '../../shared/unit-tree-data.ts';
 
 /**
  * A heat-map cell's background by its difference from the organisation's value: green above, red below,
